@@ -1,0 +1,46 @@
+"""The one protocol every detector implements, built-in or plugin.
+
+A detector is constructed cheaply from its options (nothing heavy in ``__init__``), made ready by
+an explicit ``load()``, and then maps a message to findings. It declares the categories it can
+produce, so a policy can be checked for clauses that nothing would ever detect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+from dignity.model import Finding, Message
+
+
+@runtime_checkable
+class Detector(Protocol):
+    """Maps one message to the findings it supports; the same shape for any input."""
+
+    name: ClassVar[str]
+    """Versioned registry name, e.g. ``dignity.pii.v1``; findings carry it as ``detector``."""
+
+    categories: ClassVar[frozenset[str]]
+    """Every category this detector can produce."""
+
+    def load(self) -> None:
+        """Load models, lexicons or other resources; idempotent."""
+
+    def detect(self, message: Message) -> Sequence[Finding]:
+        """Return the findings for one message (empty when there are none)."""
+
+
+class DetectorFactory(Protocol):
+    """What a registry entry is: a class (or callable) taking the policy's options."""
+
+    name: ClassVar[str]
+    categories: ClassVar[frozenset[str]]
+
+    def __call__(self, **options: Any) -> Detector: ...
+
+
+def detect_all(detector: Detector, messages: Iterable[Message]) -> Iterator[Sequence[Finding]]:
+    """Batch form of ``detect``: takes an iterable, yields one result per message, in order."""
+    for message in messages:
+        yield detector.detect(message)
+

@@ -31,7 +31,7 @@ _ACTION_RANK = {Action.ALLOW: 0, Action.NUDGE: 1, Action.REVIEW: 2, Action.URGEN
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Span:
-    """A half-open character range ``[start, end)`` of a message's text, with the words it covers."""
+    """A half-open character range ``[start, end)`` of a text, with the words it covers."""
 
     start: int
     end: int

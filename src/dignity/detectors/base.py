@@ -43,4 +43,3 @@ def detect_all(detector: Detector, messages: Iterable[Message]) -> Iterator[Sequ
     """Batch form of ``detect``: takes an iterable, yields one result per message, in order."""
     for message in messages:
         yield detector.detect(message)
-

@@ -70,4 +70,6 @@ def create(name: str, options: dict[str, Any] | None = None) -> Detector:
     try:
         return factory(**(options or {}))
     except TypeError as exc:
-        raise UnknownDetectorError(f"detector {name!r} does not accept these options: {exc}") from exc
+        raise UnknownDetectorError(
+            f"detector {name!r} does not accept these options: {exc}"
+        ) from exc

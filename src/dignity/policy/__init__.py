@@ -1,0 +1,1 @@
+"""The code of conduct as data: schema, loader and the default policy."""

@@ -58,7 +58,8 @@ def test_personal_attack_engages_its_clause_with_evidence(loaded_policy: LoadedP
     assert [s.quote for s in clause.evidence] == ["pathetic", "idiot"]
     assert "“pathetic”, “idiot”" in clause.explanation
     assert "nec.personal-abuse" in clause.explanation
-    assert assessment.nudge is not None and "drop the insult" in assessment.nudge
+    assert assessment.nudge is not None
+    assert "drop the insult" in assessment.nudge
 
 
 def test_the_most_serious_action_wins(loaded_policy: LoadedPolicy) -> None:

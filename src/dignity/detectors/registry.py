@@ -46,6 +46,11 @@ def register(factory: DetectorFactory) -> DetectorFactory:
     return factory
 
 
+def unregister(name: str) -> None:
+    """Remove ``name`` from this process's registry (a plugin being unloaded, a test ending)."""
+    _registered.pop(name, None)
+
+
 def available() -> dict[str, DetectorFactory]:
     """Every registered detector, by name."""
     _discover()

@@ -1,0 +1,109 @@
+"""The engine facade: building from a policy, plugins, coverage, assessing text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+import yaml
+
+from dignity import Action, Dignity, Finding, Message, Span
+from dignity.detectors import registry
+from dignity.errors import UnknownDetectorError
+from dignity.policy.loader import default_policy_text
+
+
+class ShoutingDetector:
+    """A third-party style plugin: flags text written entirely in capitals as trolling."""
+
+    name: ClassVar[str] = "acme.shouting.v1"
+    categories: ClassVar[frozenset[str]] = frozenset({"trolling"})
+
+    def __init__(self, *, min_letters: int = 8) -> None:
+        self.min_letters = min_letters
+        self.loaded = False
+
+    def load(self) -> None:
+        self.loaded = True
+
+    def detect(self, message: Message) -> Sequence[Finding]:
+        letters = [c for c in message.text if c.isalpha()]
+        if len(letters) < self.min_letters or not all(c.isupper() for c in letters):
+            return ()
+        span = Span.of(message.text, 0, len(message.text))
+        return (
+            Finding(
+                category="trolling",
+                score=0.9,
+                detector=self.name,
+                label="shouting",
+                rationale="The whole message is in capitals.",
+                spans=(span,),
+            ),
+        )
+
+
+def _policy_with_detectors(tmp_path: Path, detectors: list[dict[str, object]]) -> Path:
+    data = yaml.safe_load(default_policy_text())
+    data["detectors"] = detectors
+    path = tmp_path / "policy.yaml"
+    path.write_text(yaml.safe_dump(data), "utf-8")
+    return path
+
+
+@pytest.fixture
+def shouting() -> Iterator[None]:
+    registry.register(ShoutingDetector)
+    yield
+    registry.unregister(ShoutingDetector.name)
+
+
+@pytest.mark.usefixtures("shouting")
+def test_a_registered_plugin_runs_with_its_policy_options(tmp_path: Path) -> None:
+    path = _policy_with_detectors(
+        tmp_path, [{"name": "acme.shouting.v1", "options": {"min_letters": 3}}]
+    )
+    engine = Dignity.from_policy(path)
+    (detector,) = engine.detectors
+    assert isinstance(detector, ShoutingDetector)
+    assert detector.min_letters == 3
+    assert not detector.loaded, "building an engine must not load detectors"
+    assessment = engine.assess("STOP THIS NOW")
+    assert detector.loaded
+    assert assessment.breach
+    assert [c.clause_id for c in assessment.clauses] == ["nec.trolling"]
+    assert engine.coverage().uncovered["nec.personal-abuse"] == ("personal_attack",)
+
+
+def test_a_policy_naming_an_unknown_detector_is_refused(tmp_path: Path) -> None:
+    path = _policy_with_detectors(tmp_path, [{"name": "acme.missing.v2"}])
+    with pytest.raises(UnknownDetectorError, match=r"acme\.missing\.v2"):
+        Dignity.from_policy(path)
+
+
+def test_bad_detector_options_are_refused(tmp_path: Path) -> None:
+    path = _policy_with_detectors(tmp_path, [{"name": "dignity.pii.v1", "options": {"x": 1}}])
+    with pytest.raises(UnknownDetectorError, match="does not accept these options"):
+        Dignity.from_policy(path)
+
+
+def test_default_engine_covers_every_message_clause(engine: Dignity) -> None:
+    uncovered = engine.coverage().uncovered
+    message_clauses = {c.id for c in engine.policy.clauses if c.scope.value == "message"}
+    assert not message_clauses & set(uncovered)
+
+
+def test_assess_many_is_lazy_and_ordered(engine: Dignity) -> None:
+    messages = (Message(id=str(i), text=f"point number {i} about the budget") for i in range(50))
+    results = engine.assess_many(messages)
+    first = next(results)
+    assert first.message_id == "0"
+    assert [a.message_id for a in results] == [str(i) for i in range(1, 50)]
+
+
+def test_assess_accepts_a_bare_string(engine: Dignity) -> None:
+    assessment = engine.assess("The chancellor's budget is economically illiterate.")
+    assert assessment.action is Action.ALLOW
+    assert assessment.policy_id == "nec-social-media"

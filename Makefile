@@ -24,8 +24,8 @@ demo: $(VENV)/.installed
 	$(BIN)/dignity scan examples/forum-thread.jsonl --out examples-output/forum-thread.assessed.jsonl --db examples-output/dignity.db
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks examples
+	$(BIN)/ruff format --check src tests benchmarks examples
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -1,0 +1,921 @@
+"""The interim text detector: a documented, weighted lexicon with a few linguistic rules.
+
+``dignity.lexicon.v1`` finds personal attacks, identity attacks, threats, sexualised language,
+profanity and derogatory labels for factions until trained classifiers replace it. The words and
+phrases live in ``lexicon.yaml`` (documented at its top); this module matches them and scores each
+match in its context. Matching runs on normalised text (``normalise.py``: leetspeak, masks,
+look-alike letters, spacing, zero-width characters), and every span points at the original text.
+
+How a score is made
+-------------------
+Each match starts from its entry's ``weight`` and is multiplied by context factors:
+
+* **Targeting** (insults, and anything marked ``needs_target``). An insult is a personal attack
+  when it is aimed at a person and criticism when it is aimed at a policy. The nearest cue in the
+  same sentence decides: "you idiot", "you are an idiot" (x1.0); "@bob is an idiot" (x1.0); "he",
+  "she", "they", "this man", a capitalised name before "is" or after the insult ("what an idiot
+  Smith is") (x0.85-0.9); a policy, vote, decision, budget, "this", "it" ("this policy is
+  idiotic", "a stupid decision") (x0.1); the writer ("I was an idiot") (x0.1). With no cue, a
+  bare insult is ambiguous (x0.45) unless it stands alone as a reply ("Idiot.", x0.7). Phrases
+  that name their own target ("fuck you", "watch your back") skip this rule.
+* **Negation**: a negator shortly before the match in the same clause ("not", "no one should",
+  "don't", "never", "stop") scales by x0.15: "I don't hate women", "she is not a slut". Profanity
+  is not negated ("I don't give a fuck" still swears).
+* **Quotation and reporting** (counter-speech): a match inside quotation marks, or after a
+  reporting verb ("called her a ...", "was called a ..."), in a message that condemns it
+  ("disgusting", "no place here", "must stop", "racist abuse") scales by x0.1 (quoted) or x0.15
+  (reported); quoted alone by x0.5, reported alone by x0.6.
+* **Homonyms and reclaimed uses**: an entry's ``safe_contexts`` near the match ("faggots in
+  gravy", "the dyke on the canal", "queer theory") scale by x0.1.
+
+Identity: group words are never matched on their own, so neutral mentions ("As a gay man I
+support this", "Muslim voters in Bradford") score nothing; only slurs and hateful statements about
+a group do. Abuse aimed at one person is a personal attack, not identity hate, unless it uses an
+identity slur. A threat whose object is an identity group ("kill all ...") is both a threat and an
+identity attack. Swearing is profanity only unless it is aimed at someone ("this fucking rain").
+
+Within a category, overlapping matches count once (the strongest); separate matches combine by
+noisy-OR, ``1 - prod(1 - s_i)``, clipped to [0, 1] and rounded to four places, so the same text
+always gives the same findings. One Finding is returned per category scoring at least 0.05.
+
+Speed: one compiled trie-shaped regex for all literal terms plus one alternation per category for
+the patterns, all scanned only at word starts; per-match context work happens only when something
+matched. Repeated letters ("stuuupid") are accepted by the trie with possessive quantifiers, so
+matching stays linear.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+
+from dignity.detectors.text.normalise import Normalised, normalise
+from dignity.errors import DetectorLoadError
+from dignity.model import Finding, Message, Span
+
+__all__ = ["LexiconDetector"]
+
+PERSONAL_ATTACK = "personal_attack"
+IDENTITY_ATTACK = "identity_attack"
+THREAT = "threat"
+SEXUAL = "sexual"
+PROFANITY = "profanity"
+DEROGATORY_DESCRIPTION = "derogatory_description"
+CATEGORIES = (
+    PERSONAL_ATTACK,
+    IDENTITY_ATTACK,
+    THREAT,
+    SEXUAL,
+    PROFANITY,
+    DEROGATORY_DESCRIPTION,
+)
+TARGETS = (
+    "gender",
+    "race",
+    "religion",
+    "age",
+    "sexual_orientation",
+    "gender_identity",
+    "disability",
+)
+
+MIN_SCORE = 0.05
+_SPAN_FLOOR = 0.02  # weaker contributions are not shown as evidence
+_KINDS_WITH_PLURAL = frozenset({"insult", "slur", "swear", "faction_label"})
+
+# Context factors (see the module docstring).
+_AT_YOU = 1.0
+_AT_PERSON = 0.9
+_AT_NAME = 0.85
+_AT_DETERMINED = 0.8
+_AT_REPLY = 0.7
+_AT_NOBODY_CLEAR = 0.45
+_AT_GROUP_SELF = 0.3
+_AT_SELF = 0.1
+_AT_THING = 0.1
+_NEGATED = 0.15
+_QUOTED_CONDEMNED = 0.1
+_REPORTED_CONDEMNED = 0.15
+_QUOTED = 0.5
+_REPORTED = 0.6
+_SAFE_CONTEXT = 0.1
+
+_WB = r"(?<![\w@*])"
+_WE = r"(?![\w*])"
+_PATTERN_END = r"(?![\w*-])"
+
+_SEPARATORS = re.compile(r"[\s\-']+")
+_RUNS = re.compile(r"(.)\1+")
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+_CLAUSE_BREAK = re.compile(
+    r"[,:()\[\]\"]|\s[-\u2013\u2014]+\s|\b(?:but|and|or|because|though|although|if)\b"
+)
+
+_THING_WORDS = (
+    r"polic(?:y|ies)|decisions?|ideas?|plans?|proposals?|budgets?|bills?|laws?|legislation|"
+    r"votes?|voting|manifestos?|motions?|amendments?|arguments?|positions?|stances?|views?|"
+    r"opinions?|takes?|comments?|tweets?|posts?|articles?|speech(?:es)?|statements?|"
+    r"strateg(?:y|ies)|approach(?:es)?|reforms?|schemes?|cuts?|tax(?:es)?|rules?|move|"
+    r"mistakes?|choices?|system|government|party|campaign|leadership|programmes?|programs?|"
+    r"agenda|report|analysis|logic|reasoning|claims?|points?|questions?|responses?|answers?|"
+    r"u-turns?|deal|brexit|economics|things?|stuff|nonsense|rubbish|housing|benefits?|spending|"
+    r"austerity|thinking|behaviou?r|conduct|record|performance|handling|response|letter|"
+    r"email|leaflet|slogan|idea|premise|suggestion|excuse|claim|situation|state of affairs"
+)
+_POST_THING = re.compile(rf"\s+(?:[\w'-]+\s+)?(?:{_THING_WORDS})\b")
+_VOCATIVE = re.compile(r"(?:^|[^\w@])(?:you|u|ya|ye|yer)\s+(?:[\w*'-]+\s+){0,2}$")
+_CUES = re.compile(
+    r"(?P<you>\b(?:you|u|ya|ye|yer|your|ur|you'?re|yourself|yourselves)\b)"
+    r"|(?P<mention>@\w+)"
+    r"|(?P<third>\b(?:he|she|him|her|he'?s|she'?s|they|them|they'?re|who|whom)\b)"
+    r"|(?P<person>\b(?:man|woman|bloke|guy|lad|girl|lady|person|mp|councillor|cllr|member|"
+    r"members|comrade|comrades|people|leader|chair|secretary|minister|chancellor|candidate|pm|"
+    r"mayor|men|women|guys|folk|lot)\b)"
+    r"|(?P<self>\b(?:i|i'?m|me|myself)\b)"
+    r"|(?P<us>\b(?:we|we'?re|us|ourselves)\b)"
+    rf"|(?P<thing>\b(?:it|it'?s|its|this|that|these|those|which|{_THING_WORDS})\b)"
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:this|that|these|those|the|some|such)\s+(?:[\w*'-]+\s+)?$")
+_GERUND_SUBJECT = re.compile(
+    r"^\s*(?:[\w']+\s+){0,2}?(?:calling|saying|using|telling|treating|describing|referring|"
+    r"speaking|talking|writing|tweeting|posting|abusing|attacking|harassing|threatening|mocking|"
+    r"shaming|bullying|labelling|labeling|branding)\b"
+)
+_DEMONSTRATIVE = frozenset({"this", "that", "these", "those"})
+_POST_PERSON = re.compile(
+    r"\s*,?\s*(?:@\w+|(?:you|u|ya)\b|like (?:you|u|him|her|them)\b|who\b|(?:he|she) is\b)"
+)
+_NAME_BEFORE = re.compile(
+    r"\b([a-z][a-z'-]+?)(?:'s)? (?:is|was|has been|looks|sounds|seems|remains)\b"
+)
+_NAME_AFTER = re.compile(r"\s*,?\s*([a-z][a-z'-]+) (?:is|was)\b")
+_NOT_NAMES = frozenset(
+    {
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "what",
+        "which",
+        "there",
+        "here",
+        "he",
+        "she",
+        "they",
+        "you",
+        "we",
+        "i",
+        "labour",
+        "tory",
+        "tories",
+        "government",
+        "party",
+        "policy",
+        "everyone",
+        "everybody",
+        "nobody",
+        "someone",
+        "somebody",
+        "people",
+        "honestly",
+        "seriously",
+        "yes",
+        "no",
+        "well",
+        "so",
+        "and",
+        "but",
+        "or",
+        "if",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "why",
+        "how",
+        "when",
+        "where",
+        "who",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "now",
+        "then",
+        "also",
+        "just",
+        "really",
+        "that's",
+        "it's",
+        "what's",
+    }
+)
+_REPLY_ALONE = re.compile(r"(?:^|[,:]\s*|\b(?:hey|oi|listen|cheers|thanks|bye|mate)\b[,\s]*)\s*$")
+_POST_END = re.compile(r"\s*(?:[.!?,;)]|$)")
+
+_NEGATION = re.compile(
+    r"\b(?:not(?! only| just| merely)|never|no one|noone|no-one|nobody|nothing(?! but)|"
+    r"don'?t|doesn'?t|didn'?t|isn'?t|wasn'?t|aren'?t|weren'?t|won'?t|wouldn'?t|shouldn'?t|"
+    r"can'?t|cannot|couldn'?t|mustn'?t|neither|nor|stop|quit|refuse to)\b"
+)
+_REPORTING = re.compile(
+    r"\b(?:call(?:ed|ing|s)?|labell?(?:ed|ing)|brand(?:ed|ing)|dubb(?:ed|ing)|said|says|saying|"
+    r"told|tell(?:s|ing)?|shout(?:ed|ing|s)?|yell(?:ed|ing|s)?|scream(?:ed|ing|s)?|wrote|"
+    r"tweeted|posted|chant(?:ed|ing|s)?|the (?:word|term|slur|phrase)|words? like|terms? like|"
+    r"slurs? like|such as|accused|alleged(?:ly)?|convicted|charged|jailed|referred to)\b"
+)
+_CONDEMNATION = re.compile(
+    r"\b(?:disgust\w*|unacceptable|no place|not acceptable|never acceptable|must stop|"
+    r"has to stop|needs to stop|should stop|stop this|not ok(?:ay)?|vile|appalling|shameful|"
+    r"shocking|sickening|horrif\w*|outrag\w*|condemn\w*|report(?:ed|ing)?|solidarity|abuse|"
+    r"abusive|racis[mt]\w*|sexis[mt]\w*|misogyn\w*|homophob\w*|transphob\w*|islamophob\w*|"
+    r"antisemit\w*|bigot\w*|hate crime|hateful|wrong|stand with|ashamed|harass\w*)\b"
+)
+_QUOTES = re.compile(r'"[^"\n]{1,300}"' r"|(?<!\w)'(?=\S)[^\n]{0,300}?(?<=\S)'(?!\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One lexicon entry, compiled."""
+
+    index: int
+    category: str
+    kind: str
+    weight: float
+    source: str
+    targets: tuple[str, ...] = ()
+    needs_target: bool = False
+    targeted: bool = False
+    also: tuple[tuple[str, float], ...] = ()
+    safe: re.Pattern[str] | None = None
+    pattern: re.Pattern[str] | None = None
+    has_group: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """Everything ``load()`` compiles from the YAML."""
+
+    version: int
+    entries: tuple[_Entry, ...]
+    literal_re: re.Pattern[str] | None
+    literal_index: Mapping[str, _Entry]
+    pattern_res: tuple[re.Pattern[str], ...]
+    group_targets: Mapping[str, str]
+    masked: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """One scored contribution of a match to a category."""
+
+    category: str
+    score: float
+    entry: _Entry
+    start: int
+    end: int
+    targets: tuple[str, ...]
+    why: str
+
+
+class LexiconDetector:
+    """Weighted-lexicon detector for abusive text; see the module docstring for the rules."""
+
+    name: ClassVar[str] = "dignity.lexicon.v1"
+    categories: ClassVar[frozenset[str]] = frozenset(CATEGORIES)
+
+    def __init__(self, *, lexicon_path: str | None = None) -> None:
+        self.lexicon_path = lexicon_path
+        self._lexicon: _Lexicon | None = None
+
+    def __repr__(self) -> str:
+        return f"LexiconDetector(lexicon_path={self.lexicon_path!r})"
+
+    def load(self) -> None:
+        """Read and compile the lexicon; idempotent."""
+        if self._lexicon is None:
+            self._lexicon = _compile(_read(self.lexicon_path), self._source())
+
+    def detect(self, message: Message) -> tuple[Finding, ...]:
+        """Findings for ``message``, one per category that scores at least 0.05."""
+        if self._lexicon is None:
+            self.load()
+        assert self._lexicon is not None
+        return _detect(self._lexicon, message.text, self.name)
+
+    def _source(self) -> str:
+        return self.lexicon_path or "dignity/detectors/text/lexicon.yaml"
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _read(path: str | None) -> Any:
+    try:
+        if path is None:
+            raw = (
+                resources.files("dignity.detectors.text")
+                .joinpath("lexicon.yaml")
+                .read_text(encoding="utf-8")
+            )
+        else:
+            raw = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DetectorLoadError(
+            f"cannot read the lexicon {path or 'lexicon.yaml'}: {exc}; "
+            "check the lexicon_path option points at a readable YAML file"
+        ) from exc
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(raw, Loader=loader)  # a safe loader: CSafeLoader or SafeLoader
+    except yaml.YAMLError as exc:
+        raise DetectorLoadError(
+            f"the lexicon {path or 'lexicon.yaml'} is not valid YAML: {exc}"
+        ) from exc
+
+
+def _fail(source: str, where: str, problem: str) -> DetectorLoadError:
+    return DetectorLoadError(f"lexicon {source}, {where}: {problem}")
+
+
+def _key(term: str) -> str:
+    """Lookup key of a literal: separators dropped, repeated letters collapsed."""
+    return _RUNS.sub(r"\1", _SEPARATORS.sub("", term))
+
+
+def _compile(data: Any, source: str) -> _Lexicon:
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), dict):
+        raise _fail(source, "top level", "expected a mapping with an 'entries' mapping")
+    version = data.get("version", 1)
+    if not isinstance(version, int):
+        raise _fail(source, "version", f"expected an integer, found {version!r}")
+
+    group_targets: dict[str, str] = {}
+    for target, words in (data.get("groups") or {}).items():
+        if target not in TARGETS:
+            raise _fail(source, f"groups.{target}", f"unknown characteristic; use one of {TARGETS}")
+        for word in words:
+            group_targets[_key(str(word).lower())] = target
+    groups_re = _trie_source(
+        str(w).lower() for ws in (data.get("groups") or {}).values() for w in ws
+    )
+    factions_re = _trie_source(str(f).lower() for f in data.get("factions") or ())
+
+    entries: list[_Entry] = []
+    literal_index: dict[str, _Entry] = {}
+    literals: list[tuple[str, str]] = []  # (variant, key) in lexicon order
+    pattern_parts: dict[str, list[str]] = {c: [] for c in CATEGORIES}
+
+    for category, items in data["entries"].items():
+        if category not in CATEGORIES:
+            raise _fail(source, f"entries.{category}", f"unknown category; use one of {CATEGORIES}")
+        for position, item in enumerate(items or ()):
+            where = f"entries.{category}[{position}]"
+            entry, terms = _entry(item, category, len(entries), where, source)
+            entries.append(entry)
+            if entry.pattern is not None:
+                raw = entry.source.replace("{group}", f"(?:{groups_re})")
+                raw = raw.replace("{faction}", f"(?:{factions_re})")
+                pattern_parts[category].append(f"(?:{raw})(?P<e{entry.index}>)")
+                continue
+            explicit = [t.lower() for t in terms]
+            plural = item.get("plural")
+            for term in explicit:
+                key = _key(term)
+                if key in literal_index:
+                    raise _fail(source, where, f"term {term!r} duplicates an earlier term")
+                literal_index[key] = entry
+                literals.append((term, key))
+            for term in explicit:
+                wants_plural = plural if plural is not None else entry.kind in _KINDS_WITH_PLURAL
+                if wants_plural and " " not in term and not term.endswith("s"):
+                    key = _key(term + "s")
+                    if key not in literal_index:
+                        literal_index[key] = entry
+                        literals.append((term + "s", key))
+            if entry.pattern is None and not terms:
+                raise _fail(source, where, "needs a term, terms or pattern")
+
+    literal_re = None
+    if literals:
+        literal_re = re.compile(f"{_WB}(?:{_trie_source(v for v, _ in literals)}){_WE}")
+    pattern_res = tuple(
+        re.compile(f"{_WB}(?:{'|'.join(parts)}){_PATTERN_END}")
+        for parts in pattern_parts.values()
+        if parts
+    )
+    masked: dict[int, list[str]] = {}
+    by_weight = sorted(
+        ((v, literal_index[k].weight) for v, k in literals if v.isalpha()),
+        key=lambda vw: -vw[1],
+    )
+    for variant, _ in by_weight:
+        masked.setdefault(len(variant), []).append(variant)
+    # compile every entry's own pattern too, so that {group} can name the characteristic
+    compiled = []
+    for entry in entries:
+        if entry.pattern is None:
+            compiled.append(entry)
+            continue
+        raw = entry.source.replace("{group}", f"(?P<group>{groups_re})", 1)
+        raw = raw.replace("{group}", f"(?:{groups_re})").replace("{faction}", f"(?:{factions_re})")
+        compiled.append(_replace_pattern(entry, re.compile(raw)))
+    entries = compiled
+    by_name = {f"e{e.index}": e for e in entries}
+    literal_index = {k: by_name[f"e{e.index}"] for k, e in literal_index.items()}
+    return _Lexicon(
+        version=version,
+        entries=tuple(entries),
+        literal_re=literal_re,
+        literal_index=literal_index,
+        pattern_res=pattern_res,
+        group_targets=group_targets,
+        masked={n: tuple(vs) for n, vs in masked.items()},
+    )
+
+
+def _replace_pattern(entry: _Entry, pattern: re.Pattern[str]) -> _Entry:
+    return _Entry(
+        index=entry.index,
+        category=entry.category,
+        kind=entry.kind,
+        weight=entry.weight,
+        source=entry.source,
+        targets=entry.targets,
+        needs_target=entry.needs_target,
+        targeted=entry.targeted,
+        also=entry.also,
+        safe=entry.safe,
+        pattern=pattern,
+        has_group=entry.has_group,
+    )
+
+
+def _entry(
+    item: Any, category: str, index: int, where: str, source: str
+) -> tuple[_Entry, list[str]]:
+    if not isinstance(item, dict):
+        raise _fail(source, where, f"expected a mapping, found {item!r}")
+    unknown = set(item) - {
+        "term",
+        "terms",
+        "pattern",
+        "weight",
+        "kind",
+        "targets",
+        "needs_target",
+        "targeted",
+        "also",
+        "safe_contexts",
+        "plural",
+    }
+    if unknown:
+        raise _fail(source, where, f"unknown field(s) {sorted(unknown)}")
+    weight = item.get("weight")
+    if not isinstance(weight, int | float) or not 0.0 <= float(weight) <= 1.0:
+        raise _fail(source, where, f"weight must be a number in [0, 1], found {weight!r}")
+    kind = item.get("kind")
+    if not isinstance(kind, str) or not kind:
+        raise _fail(source, where, "kind must be a short label such as insult or slur")
+    targets = tuple(item.get("targets") or ())
+    bad = [t for t in targets if t not in TARGETS]
+    if bad:
+        raise _fail(source, where, f"unknown target(s) {bad}; use {TARGETS}")
+    also: list[tuple[str, float]] = []
+    for cat, w in (item.get("also") or {}).items():
+        if cat not in CATEGORIES or not isinstance(w, int | float) or not 0 <= w <= 1:
+            raise _fail(source, where, f"also: {cat}: {w!r} needs a known category and [0, 1]")
+        also.append((cat, float(w)))
+    safe = None
+    if item.get("safe_contexts"):
+        try:
+            safe = re.compile("|".join(f"(?:{s})" for s in item["safe_contexts"]))
+        except re.error as exc:
+            raise _fail(source, where, f"safe_contexts is not a valid regex: {exc}") from exc
+    terms: list[str] = []
+    if "term" in item:
+        terms.append(str(item["term"]))
+    terms.extend(str(t) for t in item.get("terms") or ())
+    pattern_src = item.get("pattern")
+    pattern = None
+    if pattern_src is not None:
+        if terms:
+            raise _fail(source, where, "give either term(s) or a pattern, not both")
+        try:
+            pattern = re.compile(str(pattern_src).replace("{group}", "x").replace("{faction}", "x"))
+        except re.error as exc:
+            raise _fail(source, where, f"pattern is not a valid regex: {exc}") from exc
+        if pattern.groups:
+            raise _fail(source, where, "use non-capturing groups (?:...) in patterns")
+    entry = _Entry(
+        index=index,
+        category=category,
+        kind=kind,
+        weight=float(weight),
+        source=str(pattern_src) if pattern_src is not None else (terms[0] if terms else ""),
+        targets=targets,
+        needs_target=bool(item.get("needs_target", kind == "insult")),
+        targeted=bool(item.get("targeted", False)),
+        also=tuple(also),
+        safe=safe,
+        pattern=pattern,
+        has_group=pattern_src is not None and "{group}" in str(pattern_src),
+    )
+    return entry, terms
+
+
+def _units(term: str) -> list[tuple[str, int]]:
+    """A term as runs: (letter, count), or (" ", 0) for a separator, ("'", 0) for an apostrophe."""
+    units: list[tuple[str, int]] = []
+    for ch in term:
+        if ch in " -":
+            if not units or units[-1] != (" ", 0):
+                units.append((" ", 0))
+        elif ch == "'":
+            units.append(("'", 0))
+        elif units and units[-1][0] == ch and units[-1][1] > 0:
+            units[-1] = (ch, units[-1][1] + 1)
+        else:
+            units.append((ch, 1))
+    return units
+
+
+def _trie_source(terms: Iterable[str]) -> str:
+    """A regex source matching any of ``terms``, factored as a trie so that it runs fast."""
+    root: dict[tuple[str, int], Any] = {}
+    for term in terms:
+        node = root
+        for unit in _units(term):
+            node = node.setdefault(unit, {})
+        node[("", -1)] = {}  # end marker
+
+    def unit_re(unit: tuple[str, int]) -> str:
+        ch, count = unit
+        if ch == " ":
+            return r"[\s\-]{0,2}"
+        if ch == "'":
+            return "'?"
+        esc = re.escape(ch)
+        return esc * count + esc + "*+"
+
+    def emit(node: dict[tuple[str, int], Any]) -> str:
+        ends = ("", -1) in node
+        children = sorted((u for u in node if u != ("", -1)), key=lambda u: (u[0], -u[1]))
+        alts = [unit_re(u) + emit(node[u]) for u in children]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if ends:
+            return f"(?:{body})?"
+        return body
+
+    return emit(root)
+
+
+# --------------------------------------------------------------------------- detection
+
+
+class _Context:
+    """Lazily computed facts about one message that several matches share."""
+
+    __slots__ = ("_condemned", "_quotes", "norm", "text")
+
+    def __init__(self, norm: Normalised) -> None:
+        self.norm = norm
+        self.text = norm.text
+        self._quotes: tuple[list[int], list[int]] | None = None
+        self._condemned: bool | None = None
+
+    def quoted(self, start: int, end: int) -> bool:
+        if self._quotes is None:
+            starts: list[int] = []
+            ends: list[int] = []
+            for m in _QUOTES.finditer(self.text):
+                starts.append(m.start())
+                ends.append(m.end())
+            self._quotes = (starts, ends)
+        starts, ends = self._quotes
+        i = bisect.bisect_right(starts, start) - 1
+        return i >= 0 and ends[i] >= end
+
+    def quoted_before(self, start: int, pre: str) -> bool:
+        """Whether a quotation closes between the start of ``pre`` and ``start``."""
+        self.quoted(start, start)
+        assert self._quotes is not None
+        starts, ends = self._quotes
+        i = bisect.bisect_right(starts, start) - 1
+        return i >= 0 and start - len(pre) <= ends[i] <= start
+
+    @property
+    def condemned(self) -> bool:
+        if self._condemned is None:
+            self._condemned = _CONDEMNATION.search(self.text) is not None
+        return self._condemned
+
+    def sentence_before(self, start: int) -> str:
+        window = self.text[max(0, start - 100) : start]
+        cut = 0
+        for m in _SENTENCE_BREAK.finditer(window):
+            cut = m.end()
+        return window[cut:]
+
+    def sentence_after(self, end: int) -> str:
+        window = self.text[end : end + 60]
+        m = _SENTENCE_BREAK.search(window)
+        return window[: m.start()] if m else window
+
+    def is_capitalised(self, index: int) -> bool:
+        original = self.norm.original
+        pos = self.norm.original_index(index)
+        return pos < len(original) and original[pos].isupper()
+
+
+def _targeting(ctx: _Context, start: int, end: int) -> tuple[float, str]:
+    """How clearly the match at [start, end) is aimed at a person, and a word for why."""
+    post = ctx.sentence_after(end)
+    if _POST_THING.match(post):
+        return _AT_THING, "thing"
+    pre = ctx.sentence_before(start)
+    if _GERUND_SUBJECT.search(pre) and ctx.quoted_before(start, pre):
+        return _AT_THING, "thing"
+    if _VOCATIVE.search(pre):
+        return _AT_YOU, "person"
+    best: tuple[int, float, str] | None = None
+    for m in _CUES.finditer(pre):
+        kind = m.lastgroup or "thing"
+        if kind in ("you", "mention"):
+            best = (m.start(), _AT_YOU, "person")
+        elif kind in ("third", "person"):
+            best = (m.start(), _AT_PERSON, "person")
+        elif kind == "self":
+            best = (m.start(), _AT_SELF, "self")
+        elif kind == "us":
+            best = (m.start(), _AT_GROUP_SELF, "self")
+        elif m.group() in _DEMONSTRATIVE and _DETERMINER_BEFORE.search(pre[m.start() :]):
+            best = (m.start(), _AT_DETERMINED, "person")
+        else:
+            best = (m.start(), _AT_THING, "thing")
+    offset = start - len(pre)
+    for m in _NAME_BEFORE.finditer(pre):
+        word = m.group(1)
+        capitalised = word not in _NOT_NAMES and ctx.is_capitalised(offset + m.start(1))
+        if capitalised and (best is None or m.start() >= best[0]):
+            best = (m.start(), _AT_NAME, "person")
+    if best is not None:
+        return best[1], best[2]
+    if _POST_PERSON.match(post):
+        return _AT_PERSON, "person"
+    m2 = _NAME_AFTER.match(post)
+    if m2 and m2.group(1) not in _NOT_NAMES and ctx.is_capitalised(end + m2.start(1)):
+        return _AT_NAME, "person"
+    if _REPLY_ALONE.search(pre) and _POST_END.match(post):
+        return _AT_REPLY, "person"
+    return _AT_NOBODY_CLEAR, "unclear"
+
+
+def _clause_before(pre: str) -> str:
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(pre):
+        cut = m.end()
+    return pre[cut:][-45:]
+
+
+def _score_match(
+    ctx: _Context,
+    entry: _Entry,
+    start: int,
+    end: int,
+    targets: tuple[str, ...],
+    out: list[_Hit],
+) -> None:
+    text = ctx.text
+    pre = ctx.sentence_before(start)
+    modifiers: list[str] = []
+    common = 1.0
+    if entry.safe is not None:
+        lo = max(0, start - 40)
+        if entry.safe.search(text[lo : end + 40]):
+            common *= _SAFE_CONTEXT
+            modifiers.append("safe")
+    in_quotes = ctx.quoted(start, end)
+    reported = _REPORTING.search(pre[-60:]) is not None
+    if in_quotes or reported:
+        if ctx.condemned:
+            common *= _QUOTED_CONDEMNED if in_quotes else _REPORTED_CONDEMNED
+            modifiers.append("condemned")
+        else:
+            common *= _QUOTED if in_quotes else _REPORTED
+            modifiers.append("quoted" if in_quotes else "reported")
+    negated = _NEGATION.search(_clause_before(pre)) is not None
+
+    contributions = [(entry.category, entry.weight), *entry.also]
+    target_factor: tuple[float, str] | None = None
+    for category, weight in contributions:
+        factor = common
+        why = modifiers[:]
+        if category != PROFANITY and negated:
+            factor *= _NEGATED
+            why.append("negated")
+        aimed = category == PERSONAL_ATTACK and not entry.targeted
+        if category != PROFANITY and (aimed or (entry.needs_target and not entry.targeted)):
+            if target_factor is None:
+                target_factor = _targeting(ctx, start, end)
+            factor *= target_factor[0]
+            why.append(target_factor[1])
+        elif entry.targeted and category != PROFANITY:
+            why.append("person")
+        score = weight * factor
+        if score > 0.0:
+            cat_targets = targets if category == IDENTITY_ATTACK else ()
+            out.append(_Hit(category, score, entry, start, end, cat_targets, " ".join(why)))
+
+
+def _detect(lexicon: _Lexicon, text: str, detector: str) -> tuple[Finding, ...]:
+    if not text or (lexicon.literal_re is None and not lexicon.pattern_res):
+        return ()
+    norm = normalise(text, _unmasker(lexicon))
+    t = norm.text
+    matches: list[tuple[_Entry, int, int, tuple[str, ...]]] = []
+    if lexicon.literal_re is not None:
+        for m in lexicon.literal_re.finditer(t):
+            entry = lexicon.literal_index.get(_key(m.group()))
+            if entry is not None and m.end() > m.start():
+                matches.append((entry, m.start(), m.end(), entry.targets))
+    for rx in lexicon.pattern_res:
+        for m in rx.finditer(t):
+            if m.lastgroup is None or m.end() == m.start():  # pragma: no cover - defensive
+                continue
+            entry = lexicon.entries[int(m.lastgroup[1:])]
+            targets = entry.targets
+            if entry.has_group and entry.pattern is not None:
+                own = entry.pattern.fullmatch(t, m.start(), m.end())
+                if own is not None and own.group("group"):
+                    found = lexicon.group_targets.get(_key(own.group("group")))
+                    if found is not None:
+                        targets = (found,)
+            matches.append((entry, m.start(), m.end(), targets))
+    if not matches:
+        return ()
+
+    ctx = _Context(norm)
+    hits: list[_Hit] = []
+    for entry, start, end, targets in matches:
+        _score_match(ctx, entry, start, end, targets, hits)
+        if entry.has_group and entry.category != IDENTITY_ATTACK:
+            _score_match(ctx, _as_identity(entry), start, end, targets or entry.targets, hits)
+    return _findings(norm, hits, detector)
+
+
+def _as_identity(entry: _Entry) -> _Entry:
+    return _Entry(
+        index=entry.index,
+        category=IDENTITY_ATTACK,
+        kind="hate_phrase",
+        weight=entry.weight,
+        source=entry.source,
+        targets=entry.targets,
+        needs_target=False,
+        targeted=True,
+    )
+
+
+def _unmasker(lexicon: _Lexicon) -> Any:
+    masked = lexicon.masked
+
+    def unmask(word: str) -> str | None:
+        letters = len(word) - word.count("*")
+        if letters < 2 or letters < word.count("*"):
+            return None
+        for candidate in masked.get(len(word), ()):
+            if all(w == "*" or w == c for w, c in zip(word, candidate, strict=True)):
+                return candidate
+        return None
+
+    return unmask
+
+
+def _findings(norm: Normalised, hits: Sequence[_Hit], detector: str) -> tuple[Finding, ...]:
+    original = norm.original
+    findings: list[Finding] = []
+    for category in CATEGORIES:
+        mine = sorted((h for h in hits if h.category == category), key=lambda h: (h.start, h.end))
+        if not mine:
+            continue
+        # overlapping matches of one category count once, at their strongest
+        clusters: list[list[_Hit]] = []
+        cluster_end = -1
+        for hit in mine:
+            if clusters and hit.start < cluster_end:
+                clusters[-1].append(hit)
+                cluster_end = max(cluster_end, hit.end)
+            else:
+                clusters.append([hit])
+                cluster_end = hit.end
+        strongest = [max(c, key=lambda h: (h.score, -h.start)) for c in clusters]
+        score = 1.0 - math.prod(1.0 - h.score for h in strongest)
+        score = round(min(1.0, max(0.0, score)), 4)
+        if score < MIN_SCORE:
+            continue
+        lead = max(strongest, key=lambda h: (h.score, -h.start))
+        spans: list[Span] = []
+        seen: set[tuple[int, int]] = set()
+        for hit in mine:
+            if hit.score < _SPAN_FLOOR and hit is not lead:
+                continue
+            os_, oe = norm.original_span(hit.start, hit.end)
+            if (os_, oe) not in seen and oe > os_:
+                seen.add((os_, oe))
+                spans.append(Span.of(original, os_, oe))
+        spans.sort(key=lambda s: (s.start, s.end))
+        targets: tuple[str, ...] = ()
+        if category == IDENTITY_ATTACK:
+            found = {t for h in mine for t in h.targets}
+            targets = tuple(t for t in TARGETS if t in found)
+        words = _quote_words(s.quote for s in spans)
+        findings.append(
+            Finding(
+                category=category,
+                score=score,
+                detector=detector,
+                label=lead.entry.kind,
+                rationale=_rationale(category, lead, words, targets),
+                spans=tuple(spans),
+                targets=targets,
+            )
+        )
+    return tuple(findings)
+
+
+def _quote_words(quotes: Iterable[str]) -> str:
+    distinct: list[str] = []
+    for q in quotes:
+        q = " ".join(q.split())
+        if len(q) > 40:
+            q = q[:37] + "..."
+        if q not in distinct:
+            distinct.append(q)
+    shown = ", ".join(f'"{q}"' for q in distinct[:4])
+    return shown + (f" and {len(distinct) - 4} more" if len(distinct) > 4 else "")
+
+
+def _rationale(category: str, lead: _Hit, words: str, targets: tuple[str, ...]) -> str:
+    why = lead.why.split()
+    kind = lead.entry.kind
+    what = " and ".join(t.replace("_", " ") for t in targets) or "a protected characteristic"
+    if category == PERSONAL_ATTACK:
+        if "thing" in why:
+            text = (
+                f"Uses {words} about a policy, decision or idea rather than a person; "
+                "criticism of views is allowed."
+            )
+        elif "self" in why:
+            text = f"Uses {words} about the writer themselves."
+        elif "unclear" in why:
+            text = f"Uses {words}, an insult, but it is not clearly aimed at a person."
+        elif kind == "slur":
+            text = f"Uses the slur {words} against a person."
+        elif kind in ("insult", "hate_phrase"):
+            text = f"Calls a person {words} — an insult aimed at the person, not their views."
+        else:
+            text = f"Says {words} to a person — abuse aimed at them, not at their views."
+    elif category == IDENTITY_ATTACK:
+        if kind == "slur":
+            text = f"Uses {words}, a slur against people because of their {what}."
+        elif lead.entry.category == PERSONAL_ATTACK:
+            text = f"Uses {words}, an insult that demeans people because of their {what}."
+        else:
+            text = f"Hateful language about people because of their {what}: {words}."
+    elif category == THREAT:
+        if kind == "incitement":
+            text = f"Incites violence: {words}."
+        else:
+            text = f"Threatening or intimidating language: {words}."
+    elif category == SEXUAL:
+        text = f"Sexualised language about a person: {words}."
+    elif category == PROFANITY:
+        text = f"Swearing ({words}); noted for information, swearing alone is not a breach."
+    else:
+        text = (
+            f"Derogatory label for other members' positions: {words}; "
+            "describe the position rather than label the people who hold it."
+        )
+    notes = {
+        "condemned": " It is quoted or reported in order to condemn it, so the score is reduced.",
+        "quoted": " It is in quotation marks, so the score is reduced.",
+        "reported": " It reports what someone said, so the score is reduced.",
+        "negated": " It is negated, so the score is reduced.",
+        "safe": " The word looks like a harmless homonym or reclaimed use here.",
+    }
+    return text + "".join(note for key, note in notes.items() if key in why)

@@ -1,0 +1,229 @@
+"""Undo the disguises people put on abusive words, keeping a map back to the original characters.
+
+``normalise(text)`` returns the text the lexicon is matched against: lower-cased, NFKC-folded with
+accents stripped, zero-width and soft-hyphen characters removed, look-alike letters from other
+scripts mapped to ASCII (Cyrillic "а", Greek "ο", fullwidth "ｉ"), curly quotes straightened,
+leetspeak inside words undone ("1d10t" -> "idiot", "b!tch" -> "bitch", "$hit" -> "shit"),
+masked letters restored by a caller-supplied ``unmask`` ("f*ck" -> "fuck") and single letters
+spaced out joined back up ("f u c k", "b.i.t.c.h"). Stretched letters ("stuuupid") are left in
+place: the lexicon's matcher accepts a repeated letter wherever one is expected.
+
+Every character of the normalised text remembers which original characters it came from, so a
+match ``[start, end)`` on the normalised text maps back with ``Normalised.original_span`` to the
+exact original characters, whatever was removed, folded or expanded in between.
+
+Most messages are plain ASCII with nothing disguised; they take a fast path (one regular
+expression search and ``str.lower``) whose offset map is the identity.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["Normalised", "normalise"]
+
+Unmask = Callable[[str], str | None]
+"""Given a lower-case word with ``*`` for hidden letters, the same-length word it hides, or None."""
+
+_ZERO_WIDTH = frozenset(
+    "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+)
+
+# Letters from other scripts that look like ASCII letters, after NFKD and case folding. A small,
+# hand-picked subset of Unicode's confusables: the ones seen in evasion, not every look-alike.
+_CONFUSABLES: dict[str, str] = {
+    # Cyrillic
+    "а": "a", "в": "b", "с": "c", "ԁ": "d", "е": "e", "ё": "e", "һ": "h", "і": "i", "ї": "i",
+    "ј": "j", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "ԛ": "q", "ѕ": "s", "т": "t",
+    "у": "y", "ԝ": "w", "х": "x", "ү": "y", "ь": "b", "з": "3", "ч": "4", "п": "n", "г": "r",
+    # Greek
+    "α": "a", "β": "b", "γ": "y", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
+    "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ς": "s", "σ": "o", "μ": "u",
+    # Latin look-alikes and symbols NFKC leaves alone
+    "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t", "ß": "ss", "æ": "ae", "œ": "oe",
+    "ɑ": "a", "ɡ": "g", "ɪ": "i", "ʏ": "y", "ᴀ": "a", "ʙ": "b", "ᴄ": "c", "ᴅ": "d", "ᴇ": "e",
+    "ғ": "f", "ʜ": "h", "ᴊ": "j", "ᴋ": "k", "ʟ": "l", "ᴍ": "m", "ɴ": "n", "ᴏ": "o", "ᴘ": "p",
+    "ʀ": "r", "ᴛ": "t", "ᴜ": "u", "ᴠ": "v", "ᴡ": "w", "ᴢ": "z", "€": "e", "£": "l", "¢": "c",
+    "¡": "i", "†": "t", "∂": "d", "ﬀ": "ff",
+    # Quotes and dashes, so quotation and word boundaries work the same whatever was typed
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-",
+}  # fmt: skip
+
+# Characters that stand for a letter inside a word ("1d10t", "b!tch", "$hit", "wh0re").
+_LEET = dict(zip("013457@$!|", "oieastasii", strict=True))
+_MASKS = frozenset("*#")
+
+# Disguise in lower-cased ASCII: a digit or symbol after a letter ("1d10t", "f*ck", "b!tch"), one
+# starting a word before letters ("5hit", not "10am"), or single letters spaced out ("f u c k").
+# Each branch starts with a character class, so the search skips plain text quickly.
+_DISGUISED = re.compile(
+    r"[0-9@$*#](?<=[a-z].)"
+    r"|[!|](?<=[a-z].)(?=[a-z])"
+    r"|[013457$|!*](?<![0-9a-z].)(?!(?:am|pm|st|nd|rd|th|bn|km|kg|ft|mph|ml|gb|mb)\b)(?=[a-z]{2})"
+    r"|[ ._\-][a-z][ ._\-][a-z](?:[ ._\-]|$)"
+)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_LEET_EDGE = re.compile(r"[a-z][0-9@$!|*#]|[0-9@$!|*#][a-z]")
+_RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789@$!|*#")
+_NUMBER_WITH_UNIT = re.compile(r"\d+(?:am|pm|st|nd|rd|th|s|m|k|bn|km|kg|ft|mph|ml|gb|mb|p)")
+_MASKED_WORD = re.compile(r"(?<![\w*])[a-z][a-z*]*\*[a-z*]*(?![\w*])")
+_SPACED_LETTERS = re.compile(r"(?<![\w*'])(?:[a-z][ .\-_]){2,}[a-z](?![\w*'])")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """Normalised text plus, for each of its characters, the original character it came from.
+
+    ``starts[i]`` is the original position behind normalised character ``i`` (it covers
+    ``[starts[i], starts[i] + 1)``); ``starts`` is ``None`` when the map is the identity.
+    """
+
+    text: str
+    original: str
+    starts: tuple[int, ...] | None = None
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The original ``[start, end)`` behind normalised ``[start, end)`` (``start < end``)."""
+        if self.starts is None:
+            return start, end
+        return self.starts[start], self.starts[end - 1] + 1
+
+    def original_index(self, index: int) -> int:
+        """The original position of normalised character ``index``."""
+        if self.starts is None:
+            return index
+        return self.starts[index]
+
+
+@lru_cache(maxsize=8192)
+def _fold(ch: str) -> str:
+    """One non-ASCII character as lower-case ASCII-ish text ("" when it should vanish)."""
+    mapped = _CONFUSABLES.get(ch)
+    if mapped is not None:
+        return mapped
+    decomposed = unicodedata.normalize("NFKD", ch)
+    base = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "".join(_CONFUSABLES.get(c, c) for c in base)
+
+
+def _deleet(run: str) -> str:
+    """Undo leetspeak inside one run of letters, digits and symbols; same length out as in."""
+    letters = sum(1 for c in run if "a" <= c <= "z")
+    if letters < 2:
+        return run
+    out = []
+    last = len(run) - 1
+    for i, c in enumerate(run):
+        if "a" <= c <= "z":
+            out.append(c)
+        elif c in _MASKS:
+            out.append("*" if i > 0 else c)
+        elif c == "@":
+            out.append("a" if i > 0 else c)
+        elif c == "$":
+            out.append("s" if i < last else c)
+        elif c in "!|":
+            inside = 0 < i < last and run[i + 1] not in "!|"
+            out.append("i" if inside else c)
+        else:
+            out.append(_LEET.get(c, c))
+    return "".join(out)
+
+
+def _undo_leet(folded: str) -> str:
+    """Replace leetspeak and masks inside words, one character for one."""
+    pieces: list[str] = []
+    last = 0
+    n = len(folded)
+    for m in _LEET_EDGE.finditer(folded):
+        if m.start() < last:
+            continue
+        lo = m.start()
+        while lo > last and folded[lo - 1] in _RUN_CHARS:
+            lo -= 1
+        hi = m.end()
+        while hi < n and folded[hi] in _RUN_CHARS:
+            hi += 1
+        run = folded[lo:hi]
+        if _NUMBER_WITH_UNIT.fullmatch(run) is None:
+            pieces.append(folded[last:lo])
+            pieces.append(_deleet(run))
+            last = hi
+    if not pieces:
+        return folded
+    pieces.append(folded[last:])
+    return "".join(pieces)
+
+
+def _unmask_words(folded: str, unmask: Unmask) -> str:
+    pieces: list[str] = []
+    last = 0
+    for m in _MASKED_WORD.finditer(folded):
+        word = unmask(m.group())
+        if word is None or len(word) != m.end() - m.start():
+            continue
+        pieces.append(folded[last : m.start()])
+        pieces.append(word)
+        last = m.end()
+    if not pieces:
+        return folded
+    pieces.append(folded[last:])
+    return "".join(pieces)
+
+
+def normalise(text: str, unmask: Unmask | None = None) -> Normalised:
+    """Normalise ``text`` for matching; see the module docstring for what is undone."""
+    starts: list[int] | None = None
+    if text.isascii():
+        folded = text.lower()
+        if _DISGUISED.search(folded) is None:
+            return Normalised(text=folded, original=text)
+    else:
+        pieces: list[str] = []
+        starts = []
+        pos = 0
+        for m in _NON_ASCII.finditer(text):
+            if m.start() > pos:
+                pieces.append(text[pos : m.start()].lower())
+                starts.extend(range(pos, m.start()))
+            for i in range(m.start(), m.end()):
+                ch = text[i]
+                if ch in _ZERO_WIDTH:
+                    continue
+                for c in _fold(ch):
+                    pieces.append(c)
+                    starts.append(i)
+            pos = m.end()
+        pieces.append(text[pos:].lower())
+        starts.extend(range(pos, len(text)))
+        folded = "".join(pieces)
+
+    if _DISGUISED.search(folded) is None:
+        if starts is None:
+            return Normalised(text=folded, original=text)
+        return Normalised(text=folded, original=text, starts=tuple(starts))
+
+    folded = _undo_leet(folded)
+    if unmask is not None and "*" in folded:
+        folded = _unmask_words(folded, unmask)
+
+    # Spaced-out letters: drop the separators, and their entries in the offset map.
+    if _SPACED_LETTERS.search(folded) is not None:
+        if starts is None:
+            starts = list(range(len(folded)))
+        keep = [True] * len(folded)
+        for m in _SPACED_LETTERS.finditer(folded):
+            for j in range(m.start() + 1, m.end(), 2):
+                keep[j] = False
+        folded = "".join(c for c, k in zip(folded, keep, strict=True) if k)
+        starts = [s for s, k in zip(starts, keep, strict=True) if k]
+
+    if starts is None:
+        return Normalised(text=folded, original=text)
+    return Normalised(text=folded, original=text, starts=tuple(starts))

@@ -195,3 +195,13 @@ def test_detectors_lists_the_built_ins() -> None:
     assert result.exit_code == 0
     assert "dignity.pii.v1" in result.output
     assert "dignity.lexicon.v1" in result.output
+
+
+def test_scan_into_a_missing_folder_is_refused_cleanly(tmp_path: Path) -> None:
+    out = tmp_path / "no" / "such" / "folder" / "out.jsonl"
+    result = runner.invoke(
+        app, ["scan", str(SAMPLE), "--out", str(out), "--db", str(tmp_path / "x.db"), "--quiet"]
+    )
+    assert result.exit_code == 2
+    assert "cannot write" in result.output
+    assert "Traceback" not in result.output

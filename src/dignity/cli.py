@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -60,12 +60,19 @@ _ACTION_STYLE = {
 
 @contextmanager
 def _refusals() -> Iterator[None]:
-    """Print a DignityError as one clear message and exit 2."""
+    """Print a DignityError (or an OS refusal to write) as one clear message and exit 2."""
     try:
         yield
     except DignityError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", highlight=False, markup=True)
-        raise typer.Exit(EXIT_REFUSED) from None
+        _refuse(str(exc))
+    except OSError as exc:  # an output path we cannot write: a full disk, a missing folder
+        where = f" {exc.filename}" if exc.filename else ""
+        _refuse(f"cannot write{where}: {exc.strerror or exc}; check the path and free space")
+
+
+def _refuse(message: str) -> NoReturn:
+    err_console.print(Text.assemble(("error: ", "bold red"), message), highlight=False)
+    raise typer.Exit(EXIT_REFUSED)
 
 
 @app.command()

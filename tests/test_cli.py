@@ -10,6 +10,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
+from dignity import cli
 from dignity.cli import app
 from dignity.output import scan_record_schema
 
@@ -17,6 +18,13 @@ REPO = Path(__file__).resolve().parents[1]
 
 runner = CliRunner()
 SAMPLE = REPO / "examples" / "forum-thread.jsonl"
+
+
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rich wraps at the terminal's width; tests read whole lines."""
+    monkeypatch.setattr(cli.console, "width", 200)
+    monkeypatch.setattr(cli.err_console, "width", 200)
 
 
 @pytest.fixture(scope="module")

@@ -21,6 +21,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 venv: $(VENV)/.installed
 
 demo: $(VENV)/.installed
+	mkdir -p examples-output
 	$(BIN)/dignity scan examples/forum-thread.jsonl --out examples-output/forum-thread.assessed.jsonl --db examples-output/dignity.db
 
 lint: $(STAMP)

@@ -16,7 +16,8 @@ from typing import Self
 from dignity.decision import decide
 from dignity.detectors import registry
 from dignity.detectors.base import Detector
-from dignity.model import Assessment, Finding, Message
+from dignity.detectors.behaviour.base import ConversationDetector
+from dignity.model import Assessment, BehaviourFinding, Finding, Message
 from dignity.policy.loader import LoadedPolicy, load_policy
 from dignity.policy.schema import ClauseScope, Policy
 
@@ -33,28 +34,41 @@ class Coverage:
 class Dignity:
     """Assess messages against a code of conduct."""
 
-    def __init__(self, loaded: LoadedPolicy, detectors: Sequence[Detector]) -> None:
+    def __init__(
+        self,
+        loaded: LoadedPolicy,
+        detectors: Sequence[Detector],
+        conversation_detectors: Sequence[ConversationDetector] = (),
+    ) -> None:
         self.loaded = loaded
         self.detectors = tuple(detectors)
+        self.conversation_detectors = tuple(conversation_detectors)
         self._loaded = False
 
     @classmethod
     def from_policy(cls, policy: LoadedPolicy | str | Path | None = None) -> Dignity:
         """An engine for ``policy`` (a path, a loaded policy, or the default when None)."""
         loaded = policy if isinstance(policy, LoadedPolicy) else load_policy(policy)
-        detectors = [
-            registry.create(config.name, dict(config.options)) for config in loaded.policy.detectors
-        ]
-        return cls(loaded, detectors)
+        created = [_create(config.name, config.options) for config in loaded.policy.detectors]
+        return cls(
+            loaded,
+            [d for d in created if not isinstance(d, ConversationDetector)],
+            [d for d in created if isinstance(d, ConversationDetector)],
+        )
 
     @property
     def policy(self) -> Policy:
         return self.loaded.policy
 
+    @property
+    def every_detector(self) -> tuple[Detector | ConversationDetector, ...]:
+        """Message detectors then conversation detectors, in policy order within each."""
+        return (*self.detectors, *self.conversation_detectors)
+
     def load(self) -> Self:
         """Load every detector's resources; safe to call more than once."""
         if not self._loaded:
-            for detector in self.detectors:
+            for detector in self.every_detector:
                 detector.load()
             self._loaded = True
         return self
@@ -76,10 +90,23 @@ class Dignity:
         for message in messages:
             yield self.assess(message)
 
+    def conversation(self) -> ConversationScan:
+        """A fresh conversation: messages in time order, judged alone and as behaviour."""
+        self.load()
+        fresh = [
+            _create(config.name, config.options)
+            for config in self.policy.detectors
+            if any(config.name == d.name for d in self.conversation_detectors)
+        ]
+        detectors = [d for d in fresh if isinstance(d, ConversationDetector)]
+        for detector in detectors:
+            detector.load()
+        return ConversationScan(self, detectors)
+
     def coverage(self) -> Coverage:
         """Map categories to the detectors that produce them; list clauses left uncovered."""
         producers: dict[str, list[str]] = {c: [] for c in self.policy.category_ids}
-        for detector in self.detectors:
+        for detector in self.every_detector:
             for category in sorted(detector.categories):
                 producers.setdefault(category, []).append(detector.name)
         uncovered = {
@@ -92,3 +119,38 @@ class Dignity:
             producers={k: tuple(v) for k, v in producers.items()},
             uncovered=uncovered,
         )
+
+
+class ConversationScan:
+    """One pass over a conversation, in time order, in bounded memory.
+
+    Each message is assessed on its text, then every conversation detector observes it with
+    that assessment; when they add findings (a mention that continues unwelcome contact, a
+    share of a persistent abuser's post) the message is decided again with them, so its
+    assessment cites the behaviour clause and the messages that prove it.
+    """
+
+    def __init__(self, engine: Dignity, detectors: Sequence[ConversationDetector]) -> None:
+        self.engine = engine
+        self.detectors = tuple(detectors)
+
+    def assess(self, message: Message) -> Assessment:
+        text_findings = self.engine.findings(message)
+        assessment = decide(message, text_findings, self.engine.policy)
+        added = [f for d in self.detectors for f in d.observe(message, assessment)]
+        if not added:
+            return assessment
+        return decide(message, (*text_findings, *added), self.engine.policy)
+
+    def assess_many(self, messages: Iterable[Message]) -> Iterator[Assessment]:
+        for message in messages:
+            yield self.assess(message)
+
+    def patterns(self) -> list[BehaviourFinding]:
+        """Every detector's patterns so far, most serious first."""
+        found = [p for d in self.detectors for p in d.patterns()]
+        return sorted(found, key=lambda p: (-p.score, p.category, p.actors))
+
+
+def _create(name: str, options: dict[str, object]) -> Detector | ConversationDetector:
+    return registry.create(name, dict(options))

@@ -73,7 +73,8 @@ class Finding:
 
     ``label`` names the kind of thing found inside the category (``uk_phone_number``,
     ``insult``); ``rationale`` is a short plain-language reason a member can read;
-    ``targets`` names protected characteristics an identity attack aims at.
+    ``targets`` names protected characteristics an identity attack aims at. A finding about
+    behaviour over time lists the other messages that prove it in ``message_ids``.
     """
 
     category: str
@@ -83,10 +84,35 @@ class Finding:
     rationale: str
     spans: tuple[Span, ...] = ()
     targets: tuple[str, ...] = ()
+    message_ids: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.score <= 1.0:
             raise ValueError(f"finding score {self.score!r} is outside [0, 1]")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BehaviourFinding:
+    """A pattern across a conversation: who, towards whom, and the messages that prove it.
+
+    ``actors`` are the accounts responsible (one for persistent contact, many for a pile-on);
+    ``targets`` the accounts on the receiving end; ``message_ids`` the evidence, in time order.
+    """
+
+    category: str
+    score: float
+    detector: str
+    label: str
+    rationale: str
+    actors: tuple[str, ...]
+    targets: tuple[str, ...] = ()
+    message_ids: tuple[str, ...] = ()
+    first_at: datetime | None = None
+    last_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.score <= 1.0:
+            raise ValueError(f"behaviour finding score {self.score!r} is outside [0, 1]")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -102,6 +128,7 @@ class ClauseBreach:
     evidence: tuple[Span, ...]
     explanation: str
     findings: tuple[Finding, ...] = ()
+    message_ids: tuple[str, ...] = ()
 
 
 def _frozen_scores(scores: Mapping[str, float]) -> Mapping[str, float]:

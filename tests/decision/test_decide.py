@@ -139,3 +139,22 @@ def test_decisions_are_deterministic_and_consistent(raw: list[tuple[str, float, 
         for span in clause.evidence:
             assert TEXT[span.start : span.end] == span.quote
         assert set(clause.categories) <= set(first.categories)
+
+
+def test_behaviour_evidence_and_anonymous_escalation(loaded_policy: LoadedPolicy) -> None:
+    anonymous = Finding(
+        category="anonymous_abuse",
+        score=0.9,
+        detector="test.v1",
+        label="anonymous",
+        rationale="An anonymous account abusing others.",
+        message_ids=("m0", "m1"),
+    )
+    attack = _finding("personal_attack", 0.8, "idiot")
+    alone = decide(MESSAGE, [attack], loaded_policy.policy)
+    both = decide(MESSAGE, [attack, anonymous], loaded_policy.policy)
+    assert alone.action is Action.REVIEW
+    assert both.action is Action.URGENT, "anonymous abuse is raised one step"
+    (anon,) = [c for c in both.clauses if c.clause_id == "nec.anonymous-abuse"]
+    assert anon.message_ids == ("m0", "m1")
+    assert anon.evidence == ()

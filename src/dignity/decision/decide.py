@@ -36,8 +36,8 @@ def decide(message: Message, findings: Sequence[Finding], policy: Policy) -> Ass
         for clause in policy.clauses
         if (breach := _engage(clause, decisive, scores)) is not None
     )
-    action = max((b.action for b in breaches), key=lambda a: a.rank, default=Action.ALLOW)
     engaged = [policy.clause(b.clause_id) for b in breaches]
+    action = _action(breaches, engaged)
     nudges = [clause.nudge.strip() for clause in engaged if clause.nudge.strip()]
     return Assessment(
         message_id=message.id,
@@ -51,6 +51,17 @@ def decide(message: Message, findings: Sequence[Finding], policy: Policy) -> Ass
         policy_id=policy.id,
         policy_version=policy.version,
     )
+
+
+_BY_RANK = sorted(Action, key=lambda a: a.rank)
+
+
+def _action(breaches: Sequence[ClauseBreach], engaged: Sequence[Clause]) -> Action:
+    """The most serious action called for, one step higher if an escalating clause is engaged."""
+    action = max((b.action for b in breaches), key=lambda a: a.rank, default=Action.ALLOW)
+    if any(clause.escalates for clause in engaged):
+        action = _BY_RANK[min(action.rank + 1, len(_BY_RANK) - 1)]
+    return action
 
 
 def _engage(
@@ -73,6 +84,7 @@ def _engage(
         evidence=spans,
         explanation=_explain(clause, evidence, spans),
         findings=tuple(evidence),
+        message_ids=tuple(dict.fromkeys(m for f in evidence for m in f.message_ids)),
     )
 
 

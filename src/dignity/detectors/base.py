@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
+from dignity.detectors.behaviour.base import ConversationDetector
 from dignity.model import Finding, Message
 
 
@@ -31,12 +32,15 @@ class Detector(Protocol):
 
 
 class DetectorFactory(Protocol):
-    """What a registry entry is: a class (or callable) taking the policy's options."""
+    """What a registry entry is: a class (or callable) taking the policy's options.
+
+    It makes a message ``Detector`` or, for behaviour over time, a ``ConversationDetector``.
+    """
 
     name: ClassVar[str]
     categories: ClassVar[frozenset[str]]
 
-    def __call__(self, **options: Any) -> Detector: ...
+    def __call__(self, **options: Any) -> Detector | ConversationDetector: ...
 
 
 def detect_all(detector: Detector, messages: Iterable[Message]) -> Iterator[Sequence[Finding]]:

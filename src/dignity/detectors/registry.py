@@ -10,6 +10,7 @@ from importlib.metadata import entry_points
 from typing import Any
 
 from dignity.detectors.base import Detector, DetectorFactory
+from dignity.detectors.behaviour.base import ConversationDetector
 from dignity.errors import DetectorError, UnknownDetectorError
 
 ENTRY_POINT_GROUP = "dignity.detectors"
@@ -69,7 +70,7 @@ def get(name: str) -> DetectorFactory:
         ) from None
 
 
-def create(name: str, options: dict[str, Any] | None = None) -> Detector:
+def create(name: str, options: dict[str, Any] | None = None) -> Detector | ConversationDetector:
     """Construct (but do not load) the detector ``name`` with its options."""
     factory = get(name)
     try:

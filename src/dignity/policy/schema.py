@@ -82,6 +82,13 @@ class Clause(_Frozen):
         default="",
         description="Suggestion shown before posting: how to keep the point and drop the breach.",
     )
+    escalates: bool = Field(
+        default=False,
+        description=(
+            "When engaged, raise the message's action one step above the most serious other "
+            "clause (abuse from an anonymous account is worse than the same abuse signed)."
+        ),
+    )
 
 
 class DetectorConfig(_Frozen):

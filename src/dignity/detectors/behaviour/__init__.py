@@ -1,0 +1,1 @@
+"""Detectors of behaviour over a conversation: contact, pile-ons, trolling, amplification."""

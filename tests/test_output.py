@@ -189,12 +189,14 @@ def test_record_shape_order_and_rounding() -> None:
             "categories": ["personal_attack"],
             "evidence": [{"start": 11, "end": 16, "quote": "idiot"}],
             "explanation": "The message calls someone an idiot.",
+            "message_ids": [],
         }
     ]
     findings = record["findings"]
     assert isinstance(findings, list)
     assert findings[1]["spans"] == [{"start": 29, "end": 41, "quote": "07700 900123"}]
     assert findings[1]["targets"] == []
+    assert findings[1]["message_ids"] == []
 
 
 def test_record_refuses_a_mismatched_assessment() -> None:

@@ -172,6 +172,7 @@ def scan(
     with _refusals():
         loaded = load_policy(policy)
         engine = Dignity.from_policy(loaded).load()
+        conversation = engine.conversation()
         total = _count_lines(input_path)
         records = read_messages(
             input_path,
@@ -198,7 +199,7 @@ def scan(
                         if isinstance(item, RecordFault):
                             faults.append(item)
                             continue
-                        assessment = engine.assess(item)
+                        assessment = conversation.assess(item)
                         record = assessment_record(item, assessment)
                         writer.write(record)
                         batch.append((item, assessment, record))

@@ -87,6 +87,7 @@ def _clause(clause: ClauseBreach) -> dict[str, object]:
         "categories": list(clause.categories),
         "evidence": [_span(span) for span in clause.evidence],
         "explanation": clause.explanation,
+        "message_ids": list(clause.message_ids),
     }
 
 
@@ -99,6 +100,7 @@ def _finding(finding: Finding) -> dict[str, object]:
         "rationale": finding.rationale,
         "spans": [_span(span) for span in finding.spans],
         "targets": list(finding.targets),
+        "message_ids": list(finding.message_ids),
     }
 
 

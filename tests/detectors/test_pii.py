@@ -83,10 +83,6 @@ def breaches(detector: PrivateInformationDetector, text: str) -> list[tuple[str,
         ("His DOB: 12/03/1985", [("date_of_birth", "12/03/1985")]),
         ("Her birthday is 4th July 1979, I checked", [("date_of_birth", "4th July 1979")]),
         (
-            "I know where you live.",
-            [("home_or_family_pointer", "I know where you live")],
-        ),
-        (
             "His kids go to St Mary's primary.",
             [("home_or_family_pointer", "His kids go to St Mary's primary")],
         ),
@@ -143,6 +139,7 @@ def test_finds_private_information(
         "Half of Wigan lives on less than £120 a week.",
         "Don't ever post someone's home address here.",
         "I don't know where he lives and I don't care.",
+        "I know where you live.",  # a threat, not a publication: the text detectors' job
         "HMRC's guidance uses QQ 12 34 56 C as the example format.",
     ],
 )

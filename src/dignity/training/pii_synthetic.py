@@ -669,8 +669,6 @@ def _pointer_only(m: _Maker) -> tuple[str, dict[str, _Slot]]:
         ),
         ("Fun fact: {p}.", f"{possessive} daughter goes to {school}"),
         (f"{who} will hate it when people find out {{p}}.", f"{subject} works at {work}"),
-        ("{p}. Think about that before you post again.", "I know where you live"),
-        ("{p}, mate.", "We know where you live"),
         (f"{who} reckons {subject} can hide but {{p}}.", f"{possessive} house is on {street}"),
         (
             f"Anyone near {street}? {{p}}, we should pay {_obj} a visit.",

@@ -1,9 +1,10 @@
 """Phrases that point at where a person lives, where their family is, or where they work.
 
 No number is needed to dox someone: "she lives at the end of Mill Lane", "his kids go to St
-Mary's primary", "I know where you live". Each pattern names a third person (or the person
-addressed) and an object specific enough to find them: a capitalised place, a house number or a
-street, never a city alone ("she lives in Leeds") and never a public landmark.
+Mary's primary". "I know where you live" publishes nothing: it is a threat, left to the text
+detectors. Each pattern names a third person (or the person addressed) and an object specific
+enough to find them: a capitalised place, a house number or a street, never a city alone ("she
+lives in Leeds") and never a public landmark.
 """
 
 from __future__ import annotations
@@ -66,26 +67,6 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str], float], ...] = (
             re.IGNORECASE,
         ),
         0.75,
-    ),
-    (
-        "threat",
-        (
-            "know where",
-            "know which",
-            "knows where",
-            "knows which",
-            "found out",
-            "find where",
-            "find which",
-        ),
-        re.compile(
-            r"\b(?:I|we|everyone|people|they) (?:know|knows|found out|have found out|can find)"
-            r" (?:where|which (?:school|street|house)) (?:you|he|she|they|your|his|her|their)"
-            rf"(?: {_KIN})? (?:live|lives|go|goes|go to school|goes to school|work|works|sleep"
-            r"|sleeps|are|is)\b",
-            re.IGNORECASE,
-        ),
-        0.9,
     ),
     (
         "family",

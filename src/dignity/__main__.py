@@ -1,0 +1,3 @@
+from dignity.cli import app
+
+app(prog_name="dignity")

@@ -1,0 +1,504 @@
+"""The trained text classifier: abuse, hate, threats, sexual language and swearing.
+
+``dignity.text.v1`` scores five categories with one calibrated linear model each over tf-idf
+word 1-3-grams and within-word character 2-5-grams of a de-obfuscated text (see
+:mod:`dignity.detectors.text.featurise`). Because the model is linear, every feature's share of
+a score is its tf-idf weight times its coefficient; summing those shares per word shows which
+words carry a category, and the normaliser's offsets map them back to the original text.
+
+The artefacts (``vocab.json``, ``weights.npz``, ``meta.json``) live in
+``dignity/models/text-v1`` and are plain JSON and NumPy arrays (no pickle). They are read by
+``load()``, never at import or construction.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, ClassVar
+
+import numpy as np
+import numpy.typing as npt
+
+from dignity.detectors.text.featurise import Token, counts, extract, normalise
+from dignity.errors import DetectorError
+from dignity.model import Finding, Message, Span
+
+CATEGORIES: tuple[str, ...] = (
+    "personal_attack",
+    "identity_attack",
+    "threat",
+    "sexual",
+    "profanity",
+)
+MIN_SCORE = 0.05
+"""Findings below this score are not reported."""
+
+WINDOW = 160
+"""Long texts are scored in windows of this many words (overlapping), keeping the worst."""
+
+_LABELS = {
+    "personal_attack": "insult",
+    "identity_attack": "hate",
+    "threat": "threat",
+    "sexual": "sexualised_language",
+    "profanity": "swearing",
+}
+_DESCRIPTIONS = {
+    "personal_attack": "reads as a personal attack",
+    "identity_attack": "reads as an attack on people for who they are",
+    "threat": "reads as a threat or incitement to harm",
+    "sexual": "reads as sexualised language about a person",
+    "profanity": "contains swearing",
+}
+
+# Words that name a protected characteristic, for a finding's ``targets``.
+_TARGET_WORDS: dict[str, tuple[str, ...]] = {
+    "gender": (
+        "woman",
+        "women",
+        "girl",
+        "girls",
+        "female",
+        "females",
+        "feminist",
+        "feminists",
+        "she",
+        "her",
+        "wife",
+        "wives",
+        "mother",
+        "mothers",
+        "lady",
+        "ladies",
+        "bitch",
+        "bitches",
+        "slut",
+        "sluts",
+        "whore",
+        "whores",
+        "men",
+        "man",
+        "males",
+    ),
+    "race": (
+        "black",
+        "blacks",
+        "white",
+        "whites",
+        "asian",
+        "asians",
+        "immigrant",
+        "immigrants",
+        "migrant",
+        "migrants",
+        "refugee",
+        "refugees",
+        "african",
+        "africans",
+        "arab",
+        "arabs",
+        "pakistani",
+        "pakistanis",
+        "paki",
+        "pakis",
+        "indian",
+        "indians",
+        "chinese",
+        "mexican",
+        "mexicans",
+        "jew",
+        "jews",
+        "gypsy",
+        "gypsies",
+        "traveller",
+        "travellers",
+        "polish",
+        "romanian",
+        "romanians",
+        "foreigner",
+        "foreigners",
+        "nigger",
+        "niggers",
+        "nigga",
+        "niggas",
+        "negro",
+        "negroes",
+        "race",
+        "racial",
+        "illegals",
+        "mixed-race",
+        "coon",
+        "coons",
+        "spic",
+        "spics",
+        "chink",
+        "chinks",
+    ),
+    "religion": (
+        "muslim",
+        "muslims",
+        "islam",
+        "islamic",
+        "jewish",
+        "jews",
+        "jew",
+        "christian",
+        "christians",
+        "hindu",
+        "hindus",
+        "sikh",
+        "sikhs",
+        "catholic",
+        "catholics",
+        "mosque",
+        "mosques",
+        "synagogue",
+        "synagogues",
+        "church",
+        "churches",
+        "moslem",
+        "moslems",
+        "kike",
+        "kikes",
+    ),
+    "age": (
+        "old",
+        "elderly",
+        "pensioner",
+        "pensioners",
+        "boomer",
+        "boomers",
+        "young",
+        "teenager",
+        "teenagers",
+    ),
+    "sexual_orientation": (
+        "gay",
+        "gays",
+        "lesbian",
+        "lesbians",
+        "bisexual",
+        "homosexual",
+        "homosexuals",
+        "queer",
+        "queers",
+        "fag",
+        "fags",
+        "faggot",
+        "faggots",
+        "dyke",
+        "dykes",
+        "homo",
+        "homos",
+        "lgbt",
+    ),
+    "gender_identity": (
+        "trans",
+        "transgender",
+        "transgenders",
+        "tranny",
+        "trannies",
+        "non-binary",
+        "nonbinary",
+        "transwomen",
+        "transmen",
+    ),
+    "disability": (
+        "disabled",
+        "disability",
+        "autistic",
+        "autism",
+        "deaf",
+        "blind",
+        "wheelchair",
+        "retard",
+        "retards",
+        "retarded",
+        "mong",
+        "mongs",
+        "cripple",
+        "cripples",
+        "spastic",
+        "spastics",
+        "spaz",
+    ),
+}
+_WORD_TARGET = {w: t for t, words in _TARGET_WORDS.items() for w in words}
+_GENDER_WEAK = {"she", "her", "men", "man", "males"}
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """Scores for one text and, per category, each token's share of the score."""
+
+    tokens: list[Token]
+    scores: npt.NDArray[np.float64]
+    shares: npt.NDArray[np.float64]  # (n_tokens, n_categories)
+
+
+class LinearTextModel:
+    """The loaded artefacts: vocabulary, idf, calibrated coefficients."""
+
+    def __init__(self, directory: Path | Any) -> None:
+        meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+        if tuple(meta["categories"]) != CATEGORIES:
+            raise DetectorError(
+                f"model at {directory} has categories {meta['categories']}, expected "
+                f"{list(CATEGORIES)}; rebuild it with python -m dignity.training.train"
+            )
+        self.meta: dict[str, Any] = meta
+        vocab: list[str] = json.loads((directory / "vocab.json").read_text(encoding="utf-8"))
+        self.vocab = vocab
+        self.index: dict[str, int] = {f: i for i, f in enumerate(vocab)}
+        with (directory / "weights.npz").open("rb") as handle, np.load(handle) as arrays:
+            self.idf = arrays["idf"].astype(np.float32)
+            self.coef = arrays["coef"].astype(np.float32)
+            self.intercept = arrays["intercept"].astype(np.float64)
+        self.is_word = np.fromiter(
+            (f.startswith("w:") for f in vocab), dtype=bool, count=len(vocab)
+        )
+
+    def _vector(
+        self, feats: dict[str, int]
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+        index = self.index
+        ids: list[int] = []
+        tfs: list[float] = []
+        for feature, n in feats.items():
+            i = index.get(feature)
+            if i is not None:
+                ids.append(i)
+                tfs.append(1.0 + math.log(n))
+        idx = np.asarray(ids, dtype=np.int64)
+        if not ids:
+            return idx, np.zeros(0, dtype=np.float32)
+        values = np.asarray(tfs, dtype=np.float32) * self.idf[idx]
+        word = self.is_word[idx]
+        for block in (word, ~word):
+            norm = float(np.sqrt(np.sum(values[block] ** 2)))
+            if norm > 0:
+                values[block] /= norm
+        return idx, values
+
+    def _score(
+        self, idx: npt.NDArray[np.int64], values: npt.NDArray[np.float32]
+    ) -> npt.NDArray[np.float64]:
+        z = self.intercept + (values @ self.coef[idx] if len(idx) else 0.0)
+        return np.asarray(1.0 / (1.0 + np.exp(-z)), dtype=np.float64)
+
+    def scores(self, text: str) -> npt.NDArray[np.float64]:
+        """Calibrated probabilities for the five categories (worst window of a long text)."""
+        tokens = normalise(text)
+        best = self._score(*self._vector({}))
+        for window in _windows(tokens):
+            best = np.maximum(best, self._score(*self._vector(counts(window))))
+        return best
+
+    def explain(self, text: str) -> Explanation:
+        """Scores plus each original-text token's share of each category's score."""
+        tokens = normalise(text)
+        shares = np.zeros((len(tokens), len(CATEGORIES)), dtype=np.float64)
+        best = self._score(*self._vector({}))
+        best_window = np.zeros(len(CATEGORIES), dtype=np.int64)
+        windows = _windows(tokens)
+        offset = 0
+        window_shares: list[tuple[int, npt.NDArray[np.float64]]] = []
+        for w, window in enumerate(windows):
+            offset = w * (WINDOW // 2)
+            feats = extract(window)
+            n_counts = {
+                f: (len(v) // (f.count(" ") + 1) if f.startswith("w:") else len(v))
+                for f, v in feats.items()
+            }
+            idx, values = self._vector(n_counts)
+            score = self._score(idx, values)
+            better = score > best
+            best = np.where(better, score, best)
+            best_window = np.where(better, w, best_window)
+            local = np.zeros((len(window), len(CATEGORIES)), dtype=np.float64)
+            if len(idx):
+                contrib = values[:, None] * self.coef[idx]  # (k, C)
+                rows: list[int] = []
+                positions: list[int] = []
+                fractions: list[float] = []
+                for row, i in enumerate(idx.tolist()):
+                    where = feats[self.vocab[i]]
+                    rows.extend([row] * len(where))
+                    positions.extend(where)
+                    fractions.extend([1.0 / len(where)] * len(where))
+                np.add.at(
+                    local,
+                    np.asarray(positions, dtype=np.int64),
+                    contrib[np.asarray(rows, dtype=np.int64)]
+                    * np.asarray(fractions, dtype=np.float64)[:, None],
+                )
+            window_shares.append((offset, local))
+        for c in range(len(CATEGORIES)):
+            if not window_shares:
+                break
+            offset, local = window_shares[int(best_window[c])]
+            shares[offset : offset + len(local), c] = local[:, c]
+        return Explanation(tokens=tokens, scores=best, shares=shares)
+
+
+def _windows(tokens: list[Token]) -> list[list[Token]]:
+    if len(tokens) <= WINDOW:
+        return [tokens]
+    step = WINDOW // 2
+    return [tokens[s : s + WINDOW] for s in range(0, len(tokens) - step, step)]
+
+
+def _evidence(
+    text: str, tokens: list[Token], shares: npt.NDArray[np.float64]
+) -> tuple[tuple[Span, ...], list[int]]:
+    """The words carrying a category: the largest positive shares, adjacent ones merged."""
+    if not len(tokens):
+        return (), []
+    top = float(shares.max())
+    if top <= 0:
+        return (), []
+    floor = max(0.4 * top, 0.1)
+    order = [int(i) for i in np.argsort(-shares, kind="stable")[:6] if shares[i] >= floor]
+    chosen = sorted(order)
+    spans: list[Span] = []
+    start = end = -1
+    previous = -2
+    for k in chosen:
+        tok = tokens[k]
+        if k == previous + 1 and start >= 0:
+            end = tok.end
+        else:
+            if start >= 0:
+                spans.append(Span.of(text, start, end))
+            start, end = tok.start, tok.end
+        previous = k
+    if start >= 0:
+        spans.append(Span.of(text, start, end))
+    return tuple(spans), chosen
+
+
+_QUOTED = re.compile(r'"[^"]{2,}"|“[^”]{2,}”|‘[^’]{2,}’|(?<!\w)\'[^\']{2,}\'(?!\w)')
+_CONDEMN = re.compile(
+    r"\b(?:called me|call(?:ed|ing)? (?:her|him|them|us|people)|said|says|saying|told|tells|"
+    r"wrote|posted|replied|messages? like|reported|report(?:ing)?|unacceptable|condemn\w*|"
+    r"stop|never ok|not ok|no place|hate speech|abuse|abusive|hateful|disgusting|shameful|"
+    r"solidarity|stand with|has to stop|challenge|block(?:ed)?|racist|sexist|homophobic)\b",
+    re.IGNORECASE,
+)
+QUOTE_DISCOUNT = 0.35
+"""A breach score whose evidence lies only inside quotation marks, in a text that reports or
+condemns what it quotes (counter-speech), is multiplied by this."""
+
+
+def _counter_speech(text: str, spans: Sequence[Span]) -> bool:
+    """Whether every evidence span is quoted and the words around the quotes condemn them."""
+    if not spans:
+        return False
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    if not quoted:
+        return False
+    if not all(any(a <= s.start and s.end <= b for a, b in quoted) for s in spans):
+        return False
+    outside = _QUOTED.sub(" ", text)
+    return bool(_CONDEMN.search(outside))
+
+
+class TextClassifierDetector:
+    """Trained linear classifier for personal attacks, hate, threats, sexual language, swearing."""
+
+    name: ClassVar[str] = "dignity.text.v1"
+    categories: ClassVar[frozenset[str]] = frozenset(CATEGORIES)
+
+    def __init__(self, *, model_dir: str | None = None) -> None:
+        self.model_dir = model_dir
+        self._model: LinearTextModel | None = None
+
+    def load(self) -> None:
+        if self._model is not None:
+            return
+        if self.model_dir is not None:
+            directory: Any = Path(self.model_dir)
+            if not (directory / "meta.json").is_file():
+                raise DetectorError(
+                    f"no text model in {self.model_dir} (meta.json missing); build one with "
+                    "python -m dignity.training.train --out DIR"
+                )
+            self._model = LinearTextModel(directory)
+            return
+        package = resources.files("dignity") / "models" / "text-v1"
+        if not (package / "meta.json").is_file():
+            raise DetectorError(
+                "the shipped text model is missing from dignity/models/text-v1; rebuild it with "
+                "python -m dignity.training.train"
+            )
+        with resources.as_file(package) as directory:
+            self._model = LinearTextModel(Path(directory))
+
+    @property
+    def model(self) -> LinearTextModel:
+        if self._model is None:
+            self.load()
+        assert self._model is not None
+        return self._model
+
+    def scores(self, text: str) -> dict[str, float]:
+        """Every category's score for a bare text (no spans)."""
+        values = self.model.scores(text)
+        return {c: float(v) for c, v in zip(CATEGORIES, values, strict=True)}
+
+    def detect(self, message: Message) -> Sequence[Finding]:
+        text = message.text
+        model = self.model
+        if not text.strip():
+            return ()
+        explanation = model.explain(text)
+        findings: list[Finding] = []
+        for c, category in enumerate(CATEGORIES):
+            score = float(explanation.scores[c])
+            if score < MIN_SCORE:
+                continue
+            spans, _ = _evidence(text, explanation.tokens, explanation.shares[:, c])
+            if not spans:
+                continue  # the model's prior alone, no word carries it
+            framed = category != "profanity" and _counter_speech(text, spans)
+            if framed:
+                score *= QUOTE_DISCOUNT
+                if score < MIN_SCORE:
+                    continue
+            words = ", ".join(f'"{s.quote}"' for s in spans[:4])
+            rationale = f"The text {_DESCRIPTIONS[category]} ({score:.0%})"
+            rationale += f", carried by {words}." if words else "."
+            if framed:
+                rationale += " The words are quoted to report or condemn them, so it counts less."
+            targets: tuple[str, ...] = ()
+            if category == "identity_attack":
+                targets = _targets(explanation.tokens)
+            findings.append(
+                Finding(
+                    category=category,
+                    score=min(1.0, max(0.0, round(score, 4))),
+                    detector=self.name,
+                    label=_LABELS[category],
+                    rationale=rationale,
+                    spans=spans,
+                    targets=targets,
+                )
+            )
+        return tuple(findings)
+
+
+def _targets(tokens: list[Token]) -> tuple[str, ...]:
+    found = {
+        _WORD_TARGET[t.text]
+        for t in tokens
+        if t.text in _WORD_TARGET and t.text not in _GENDER_WEAK
+    }
+    if not found and any(t.text in _GENDER_WEAK for t in tokens):
+        found.add("gender")
+    return tuple(sorted(found))

@@ -1,0 +1,197 @@
+"""The shipped text classifier: a contrast table of must-get-right cases, and invariants."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dignity.detectors.base import Detector
+from dignity.detectors.registry import get
+from dignity.detectors.text.classifier import CATEGORIES, TextClassifierDetector
+from dignity.model import Message
+
+BREACH = ("personal_attack", "identity_attack", "threat", "sexual")
+
+
+@pytest.fixture(scope="module")
+def detector() -> TextClassifierDetector:
+    d = TextClassifierDetector()
+    d.load()
+    return d
+
+
+def _flagged(detector: TextClassifierDetector, text: str) -> set[str]:
+    findings = detector.detect(Message(id="m", text=text))
+    return {f.category for f in findings if f.score >= 0.5}
+
+
+# text -> the categories that must be present (>= 0.5); every other breach category must not be
+CONTRAST: list[Any] = [
+    # vehement criticism of policies, votes, parties, records passes
+    ("The two-child benefit cap is cruel and indefensible", set()),
+    ("The Tories have wrecked the NHS and should be voted out", set()),
+    ("Our MP voted for the welfare cuts twelve times. Shameful record.", set()),
+    ("This budget is an utter disgrace and the Chancellor should resign", set()),
+    ("Labour's position on tuition fees is a cowardly fudge", set()),
+    # personal attacks
+    ("You are a pathetic useless idiot", {"personal_attack"}),
+    ("Shut up you brainless moron, nobody cares", {"personal_attack"}),
+    pytest.param(
+        "she is a vile disgusting lying cow",
+        {"personal_attack"},
+        marks=pytest.mark.xfail(reason="known: gendered insult at one woman also scores as hate"),
+    ),
+    # identity attacks, with targets
+    ("Women are too stupid to be in politics", {"identity_attack"}),
+    ("Muslims are vermin and should be thrown out", {"identity_attack"}),
+    ("Gay people are disgusting freaks", {"identity_attack"}),
+    ("Disabled people are a burden on society", {"identity_attack"}),
+    # neutral and positive identity mentions pass
+    ("Women deserve equal pay and equal representation", set()),
+    ("I am a proud gay man and a party member", set()),
+    ("Muslims in our town organised a food bank this week", set()),
+    ("We need more disabled people in parliament", set()),
+    # negation passes
+    ("I don't hate women", set()),
+    ("No one should threaten her", set()),
+    ("Gay people are not disgusting", set()),
+    # counter-speech quoting abuse to condemn it passes
+    ('Someone called me "a stupid bitch" today. This abuse has to stop.', set()),
+    ("Saying 'immigrants are vermin' is hateful and has no place in our party", set()),
+    # threats
+    ("I know where you live and I'm going to hurt you", {"threat", "personal_attack"}),
+    ("Someone should put a bullet in that MP", {"threat", "personal_attack"}),
+    ("All muslims should be shot", {"threat", "identity_attack"}),
+    # threat-like metaphors pass
+    ("The Tories are killing the NHS", set()),
+    ("We'll crush them at the ballot box", set()),
+    # sexual
+    ("Send me nudes babe", {"sexual"}),
+    ("I'd love to get her into bed, nice tits", {"sexual"}),
+    ("Sex education in schools needs proper funding", set()),
+    # swearing at things is only profanity
+    ("This fucking weather, the train is late again", {"profanity"}),
+    ("Shit, I forgot my umbrella", {"profanity"}),
+    # homonyms and reclaimed terms are not identity attacks
+    ("Scunthorpe United won 2-1 tonight", set()),
+    ("I'm queer and proud", set()),
+    ("Off for a fag break before the meeting", set()),
+    # obfuscated abuse is still caught
+    ("You are a f.u.c.k.i.n.g 1d10t", {"personal_attack"}),
+    pytest.param(
+        "y o u  a r e  a  m o r o n",
+        {"personal_attack"},
+        marks=pytest.mark.xfail(reason="known: a whole sentence spelt out joins into one word"),
+    ),
+    ("Muzlims are v3rmin", {"identity_attack"}),
+    # abuse at an individual is a personal attack, not hate
+    ("Nigel is a spineless coward and a liar", {"personal_attack"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTRAST)
+def test_contrast_table(detector: TextClassifierDetector, text: str, expected: set[str]) -> None:
+    flagged = _flagged(detector, text)
+    missing = expected - flagged
+    extra = (flagged - expected) & set(BREACH)
+    assert not missing, f"{text!r}: flagged {sorted(flagged)}"
+    assert not extra, f"{text!r}: flagged {sorted(flagged)}"
+
+
+def test_identity_findings_carry_targets(detector: TextClassifierDetector) -> None:
+    findings = detector.detect(Message(id="m", text="Muslims are vermin and should be thrown out"))
+    identity = [f for f in findings if f.category == "identity_attack"]
+    assert identity
+    assert identity[0].targets == ("religion",)
+
+
+def test_spans_point_at_the_words(detector: TextClassifierDetector) -> None:
+    text = "Well then, you are a pathetic useless idiot."
+    findings = detector.detect(Message(id="m", text=text))
+    attack = next(f for f in findings if f.category == "personal_attack")
+    quoted = " ".join(s.quote for s in attack.spans).lower()
+    assert "idiot" in quoted or "pathetic" in quoted
+    assert "idiot" in attack.rationale or "pathetic" in attack.rationale
+    assert "well" not in quoted
+
+
+def test_obfuscated_span_covers_the_original_characters(detector: TextClassifierDetector) -> None:
+    text = "You are a f.u.c.k.i.n.g 1d10t"
+    findings = detector.detect(Message(id="m", text=text))
+    quotes = {s.quote for f in findings for s in f.spans}
+    assert any("1d10t" in q or "f.u.c.k.i.n.g" in q for q in quotes)
+
+
+def test_is_a_registered_detector() -> None:
+    factory = get("dignity.text.v1")
+    assert factory is TextClassifierDetector
+    instance = factory(model_dir=None)
+    assert isinstance(instance, Detector)
+    assert instance.categories == frozenset(CATEGORIES)
+
+
+def test_constructor_does_not_load() -> None:
+    d = TextClassifierDetector(model_dir="/nonexistent")
+    assert d.model_dir == "/nonexistent"
+
+
+def test_empty_and_huge_texts(detector: TextClassifierDetector) -> None:
+    assert detector.detect(Message(id="e", text="")) == ()
+    assert detector.detect(Message(id="w", text="   \n\t ")) == ()
+    huge = ("The council meeting ran late again tonight. " * 25_000)[:1_000_000]
+    huge = huge[:500_000] + " you pathetic useless idiot " + huge[500_000:]
+    findings = detector.detect(Message(id="h", text=huge))
+    for f in findings:
+        for s in f.spans:
+            assert huge[s.start : s.end] == s.quote
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.text(max_size=300))
+def test_invariants(detector: TextClassifierDetector, text: str) -> None:
+    first = detector.detect(Message(id="x", text=text))
+    assert first == detector.detect(Message(id="x", text=text))
+    for f in first:
+        assert 0.0 <= f.score <= 1.0
+        assert f.category in CATEGORIES
+        assert f.detector == "dignity.text.v1"
+        for s in f.spans:
+            assert 0 <= s.start < s.end <= len(text)
+            assert s.quote == text[s.start : s.end]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "you",
+                "idiot",
+                "f*ck",
+                "w0men",
+                "are",
+                "v e r m i n",
+                "!!",
+                "kill",
+                "\u200b",
+                "Ｉｄｉｏｔ",
+                "'",
+                '"',
+                "@bob",
+                "http://x.co/a",
+            ]
+        ),
+        max_size=30,
+    ).map(" ".join)
+)
+def test_invariants_on_abusive_fragments(detector: TextClassifierDetector, text: str) -> None:
+    for f in detector.detect(Message(id="x", text=text)):
+        for s in f.spans:
+            assert s.quote == text[s.start : s.end]

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import yaml
 from jsonschema import Draft202012Validator
 from typer.testing import CliRunner
 
@@ -187,7 +188,14 @@ def test_policy_validate_and_show(tmp_path: Path) -> None:
     result = runner.invoke(app, ["policy", "validate", str(default)])
     assert result.exit_code == 0, result.output
     assert "valid" in result.output
-    assert "nec.trolling" in result.output  # behaviour clauses not yet detected are warned about
+    assert "warning" not in result.output, "the default policy covers every clause"
+    only_pii = tmp_path / "only-pii.yaml"
+    data = yaml.safe_load(default.read_text("utf-8"))
+    data["detectors"] = [d for d in data["detectors"] if d["name"] == "dignity.pii.v1"]
+    only_pii.write_text(yaml.safe_dump(data), "utf-8")
+    partial = runner.invoke(app, ["policy", "validate", str(only_pii)])
+    assert partial.exit_code == 0
+    assert "warning: clause nec.personal-abuse: no configured detector produces" in partial.output
     shown = runner.invoke(app, ["policy", "show"])
     assert shown.exit_code == 0
     assert "nec.private-information" in shown.output
@@ -213,3 +221,27 @@ def test_scan_into_a_missing_folder_is_refused_cleanly(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "cannot write" in result.output
     assert "Traceback" not in result.output
+
+
+def test_scan_reads_a_mastodon_archive_and_writes_a_report(tmp_path: Path) -> None:
+    outbox = REPO / "tests" / "ingest" / "fixtures" / "outbox.json"
+    report = tmp_path / "report.html"
+    result, out, _ = _scan(tmp_path, outbox, "--report", str(report))
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert records
+    assert all(r["id"].startswith("https://") for r in records)
+    html = report.read_text("utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html>")
+    assert "Breaches by clause" in html
+    assert "Report:" in result.output  # type: ignore[attr-defined]
+
+
+def test_scan_names_the_formats_it_reads(tmp_path: Path) -> None:
+    source = tmp_path / "posts.txt"
+    source.write_text("hello\n", "utf-8")
+    result, out, _ = _scan(tmp_path, source)
+    assert result.exit_code == 2  # type: ignore[attr-defined]
+    for name in ("jsonl", "csv", "mastodon", "twitter", "discourse", "reddit"):
+        assert name in result.output  # type: ignore[attr-defined]
+    assert not out.exists()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -22,7 +22,8 @@ from rich.table import Table
 from rich.text import Text
 
 from dignity.errors import DignityError, InputError
-from dignity.model import Action, Assessment, Message
+from dignity.model import Action, Assessment, BehaviourFinding, Message
+from dignity.service_commands import register as register_service_commands
 
 app = typer.Typer(
     name="dignity",
@@ -33,6 +34,7 @@ app = typer.Typer(
 )
 policy_app = typer.Typer(help="Show and validate codes of conduct.", no_args_is_help=True)
 app.add_typer(policy_app, name="policy")
+register_service_commands(app)
 
 console = Console()
 err_console = Console(stderr=True)
@@ -149,7 +151,19 @@ def scan(
     policy: PolicyOption = None,
     input_format: Annotated[
         str | None,
-        typer.Option("--format", help="jsonl or csv (default: from the file's extension)."),
+        typer.Option(
+            "--format",
+            help="jsonl, csv, mastodon (outbox.json), twitter (tweets.js), discourse (topic "
+            "JSON) or reddit (comment JSON lines); detected from the file when not given.",
+        ),
+    ] = None,
+    author: Annotated[
+        str | None,
+        typer.Option(help="The archive owner's handle, for an X archive without account.js."),
+    ] = None,
+    report: Annotated[
+        Path | None,
+        typer.Option("--report", help="Also write a self-contained HTML report here."),
     ] = None,
     text_field: Annotated[str, typer.Option(help="Field holding the message text.")] = "text",
     id_field: Annotated[str, typer.Option(help="Field holding the message id.")] = "id",
@@ -160,9 +174,11 @@ def scan(
 ) -> None:
     """Assess every message in a file; write JSONL and store the results."""
     from dignity.engine import Dignity
-    from dignity.ingest.records import RecordFault, read_messages
+    from dignity.ingest.formats import detect_format, read_any
+    from dignity.ingest.records import RecordFault
     from dignity.output import RecordWriter, assessment_record
     from dignity.policy.loader import load_policy
+    from dignity.report.html import ReportBuilder
     from dignity.store.sql import SqlStore
 
     started = time.perf_counter()
@@ -173,14 +189,17 @@ def scan(
         loaded = load_policy(policy)
         engine = Dignity.from_policy(loaded).load()
         conversation = engine.conversation()
-        total = _count_lines(input_path)
-        records = read_messages(
+        records = read_any(
             input_path,
             format=input_format,
             text_field=text_field,
             id_field=id_field,
             max_chars=max_chars,
+            author=author,
         )
+        line_based = (input_format or detect_format(input_path)) in {"jsonl", "csv", "reddit"}
+        total = _count_lines(input_path) if line_based else None
+        builder = ReportBuilder() if report is not None else None
         with SqlStore.for_path(db) as store:
             store.record_policy(loaded.policy.id, loaded.policy.version, loaded.text)
             scan_id = store.begin_scan(
@@ -202,6 +221,8 @@ def scan(
                         assessment = conversation.assess(item)
                         record = assessment_record(item, assessment)
                         writer.write(record)
+                        if builder is not None:
+                            builder.add(item, assessment)
                         batch.append((item, assessment, record))
                         counts["messages"] += 1
                         counts[assessment.action.value] += 1
@@ -212,6 +233,15 @@ def scan(
                             batch = []
                     store.save_batch(scan_id=scan_id, items=batch)
                     store.record_faults(scan_id=scan_id, faults=faults)
+                    patterns = conversation.patterns()
+                    if builder is not None and report is not None:
+                        builder.write(
+                            report,
+                            patterns=patterns,
+                            policy_id=loaded.policy.id,
+                            policy_version=loaded.policy.version,
+                            faults=len(faults),
+                        )
                     writer.commit()
             except BaseException:
                 store.finish_scan(
@@ -233,6 +263,9 @@ def scan(
     _print_scan_summary(
         counts, by_clause, faults, elapsed=elapsed, out=out, db=db, scan_id=scan_id, engine=engine
     )
+    _print_patterns(patterns)
+    if report is not None:
+        console.print(f"Report: {report}", highlight=False)
 
 
 def _count_lines(path: Path) -> int | None:
@@ -304,6 +337,28 @@ def _print_scan_summary(
         if len(faults) > 10:
             console.print(f"  … and {len(faults) - 10:,} more")
     console.print(f"Results: {out} (JSONL) and {db} (SQLite, scan {scan_id})", highlight=False)
+
+
+def _print_patterns(patterns: Sequence[BehaviourFinding], limit: int = 15) -> None:
+    """The accounts and pairs whose behaviour over the conversation needs attention."""
+    if not patterns:
+        return
+    table = Table(title="Accounts and pairs that need attention")
+    for column in ("behaviour", "accounts", "towards", "score", "messages"):
+        table.add_column(column)
+    for pattern in patterns[:limit]:
+        shown = ", ".join(pattern.message_ids[:4])
+        more = len(pattern.message_ids) - 4
+        table.add_row(
+            pattern.category,
+            ", ".join(pattern.actors),
+            ", ".join(pattern.targets) or "—",
+            f"{pattern.score:.2f}",
+            shown + (f" (+{more})" if more > 0 else ""),
+        )
+    console.print(table)
+    if len(patterns) > limit:
+        console.print(f"… and {len(patterns) - limit:,} more (see the report or the JSONL)")
 
 
 @policy_app.command("show")

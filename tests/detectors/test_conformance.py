@@ -10,10 +10,13 @@ from hypothesis import strategies as st
 
 from dignity.detectors import registry
 from dignity.detectors.base import Detector
-from dignity.model import Finding, Message
+from dignity.detectors.behaviour.base import ConversationDetector
+from dignity.model import Action, Assessment, BehaviourFinding, Finding, Message
 from dignity.policy.loader import default_policy
 
-NAMES = sorted(registry.available())
+ALL_NAMES = sorted(registry.available())
+NAMES = [n for n in ALL_NAMES if not isinstance(registry.create(n), ConversationDetector)]
+CONVERSATION_NAMES = [n for n in ALL_NAMES if n not in NAMES]
 SAMPLES = [
     "",
     " ",
@@ -25,7 +28,9 @@ SAMPLES = [
 ]
 
 
-def check_findings(detector: Detector, message: Message, findings: Sequence[Finding]) -> None:
+def check_findings(
+    detector: Detector | ConversationDetector, message: Message, findings: Sequence[Finding]
+) -> None:
     assert isinstance(findings, tuple)
     for finding in findings:
         assert isinstance(finding, Finding)
@@ -49,7 +54,7 @@ def test_the_built_ins_are_registered_through_entry_points() -> None:
     assert {"dignity.pii.v1", "dignity.lexicon.v1"} <= set(NAMES)
 
 
-@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize("name", ALL_NAMES)
 def test_construction_is_cheap_and_declares_known_categories(name: str) -> None:
     factory = registry.get(name)
     assert factory.name == name
@@ -57,7 +62,7 @@ def test_construction_is_cheap_and_declares_known_categories(name: str) -> None:
     assert factory.categories
     assert factory.categories <= set(default_policy().policy.category_ids)
     created = factory()
-    assert isinstance(created, Detector)
+    assert isinstance(created, Detector | ConversationDetector)
 
 
 @pytest.mark.parametrize("text", SAMPLES, ids=lambda t: repr(t[:20]))
@@ -87,3 +92,67 @@ def test_unknown_detector_names_the_registered_ones() -> None:
 
     with pytest.raises(UnknownDetectorError, match=r"dignity\.pii\.v1"):
         registry.get("dignity.nope.v9")
+
+
+def _assessment(message: Message, breach: bool) -> Assessment:
+    policy = default_policy().policy
+    scores = dict.fromkeys(policy.category_ids, 0.0)
+    if breach:
+        scores["personal_attack"] = 0.9
+    return Assessment(
+        message_id=message.id,
+        breach=breach,
+        action=Action.REVIEW if breach else Action.ALLOW,
+        categories=("personal_attack",) if breach else (),
+        scores=scores,
+    )
+
+
+@st.composite
+def conversations(draw: st.DrawFn) -> list[tuple[Message, bool]]:
+    authors = st.sampled_from(["ann", "bob", "cat", "dan", None])
+    count = draw(st.integers(min_value=0, max_value=40))
+    out = []
+    for i in range(count):
+        author = draw(authors)
+        out.append(
+            (
+                Message(
+                    id=f"m{i}",
+                    text=draw(st.text(max_size=80)),
+                    author=author,
+                    author_anonymous=draw(st.none() | st.booleans()),
+                    reply_to=draw(st.none() | st.sampled_from([f"m{j}" for j in range(i)] or [""])),
+                    mentions=tuple(
+                        draw(st.lists(st.sampled_from(["ann", "bob", "cat"]), max_size=3))
+                    ),
+                    shares=draw(st.none() | st.sampled_from([f"m{j}" for j in range(i)] or [""])),
+                ),
+                draw(st.booleans()),
+            )
+        )
+    return out
+
+
+@pytest.mark.parametrize("name", CONVERSATION_NAMES)
+@settings(max_examples=40, deadline=None)
+@given(conversation=conversations())
+def test_conversation_detectors_keep_the_contract(
+    name: str, conversation: list[tuple[Message, bool]]
+) -> None:
+    detector = registry.create(name)
+    assert isinstance(detector, ConversationDetector)
+    detector.load()
+    seen: list[str] = []
+    for message, breach in conversation:
+        seen.append(message.id)
+        findings = detector.observe(message, _assessment(message, breach))
+        check_findings(detector, message, findings)
+        for finding in findings:
+            assert set(finding.message_ids) <= set(seen), "evidence is messages already seen"
+    for pattern in detector.patterns():
+        assert isinstance(pattern, BehaviourFinding)
+        assert pattern.detector == detector.name
+        assert pattern.category in detector.categories
+        assert set(pattern.message_ids) <= set(seen)
+        assert pattern.rationale.strip()

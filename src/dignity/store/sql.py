@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -192,16 +193,21 @@ def mask_url(url: str) -> str:
 class SqlStore:
     """Where scans, their assessments and their faults are kept.
 
-    ``SqlStore(url)`` only stores the URL; ``open()`` connects and creates missing tables. The
-    tables are created with ``metadata.create_all`` for now; Alembic migrations will take over
-    once the schema has a first release, and ``open()`` will then upgrade instead.
+    ``SqlStore(url)`` only stores the URL; ``open()`` connects and upgrades the schema to the
+    newest Alembic revision shipped in ``dignity/store/migrations`` (a database made by an
+    earlier ``create_all`` is recognised and stamped first). ``open(migrate=False)`` refuses a
+    database that is not up to date instead.
 
-    On SQLite every connection uses WAL journaling, enforces foreign keys and syncs at NORMAL.
+    On SQLite every connection uses WAL journaling, enforces foreign keys and syncs at NORMAL;
+    writes from one process are serialised by a lock so no transaction has to upgrade a read
+    lock (SQLite's ``database is locked``).
     """
 
     def __init__(self, url: str) -> None:
         self.url = url
         self._engine: Engine | None = None
+        self._write_lock = threading.Lock()
+        self._serialise_writes = False
         self._upsert_messages: Insert | None = None
         self._upsert_assessments: Insert | None = None
 
@@ -224,18 +230,62 @@ class SqlStore:
     ) -> None:
         self.close()
 
-    def open(self) -> None:
-        """Connect and create any missing table; idempotent."""
+    def open(self, *, migrate: bool = True) -> None:
+        """Connect and bring the schema up to date (``migrate=False``: only check); idempotent."""
         if self._engine is not None:
             return
+        from dignity.store.migrate import check_current, upgrade
+
         engine = self._create_engine()
         try:
-            metadata.create_all(engine)
+            if migrate:
+                upgrade(engine)
+            else:
+                check_current(engine, shown=mask_url(self.url))
         except SQLAlchemyError as exc:
             engine.dispose()
-            raise self._error("cannot create the tables", exc) from exc
+            raise self._error("cannot migrate the schema", exc) from exc
+        except BaseException:
+            engine.dispose()
+            raise
         self._upsert_messages, self._upsert_assessments = _upserts(engine.dialect.name)
+        self._serialise_writes = engine.dialect.name == "sqlite"
         self._engine = engine
+
+    def upgrade(self, revision: str = "head") -> str | None:
+        """Migrate the database to ``revision`` (without opening the store); returns where it is."""
+        from dignity.store import migrate
+
+        engine = self._create_engine()
+        try:
+            migrate.upgrade(engine, revision)
+            with engine.connect() as conn:
+                return migrate.current(conn)
+        except SQLAlchemyError as exc:
+            raise self._error(f"cannot upgrade the schema to {revision}", exc) from exc
+        finally:
+            engine.dispose()
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self._require_engine().dialect.name
+
+    @contextmanager
+    def transaction(self, doing: str) -> Iterator[Connection]:
+        """One write transaction, committed when the block ends without an exception.
+
+        ``doing`` completes "cannot ..." in the :class:`StoreError` raised when the database
+        refuses. Domain errors raised inside roll the transaction back and pass through.
+        """
+        with self._begin(doing) as conn:
+            yield conn
+
+    @contextmanager
+    def reading(self, doing: str) -> Iterator[Connection]:
+        """A connection for reads; nothing written through it is kept."""
+        with self._connect(doing) as conn:
+            yield conn
 
     def _create_engine(self) -> Engine:
         shown = mask_url(self.url)
@@ -446,7 +496,12 @@ class SqlStore:
 
     @contextmanager
     def _begin(self, doing: str) -> Iterator[Connection]:
-        with self._guard(doing), self._require_engine().begin() as conn:
+        engine = self._require_engine()
+        if not self._serialise_writes:
+            with self._guard(doing), engine.begin() as conn:
+                yield conn
+            return
+        with self._write_lock, self._guard(doing), engine.begin() as conn:
             yield conn
 
     @contextmanager

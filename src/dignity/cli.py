@@ -34,7 +34,6 @@ app = typer.Typer(
 )
 policy_app = typer.Typer(help="Show and validate codes of conduct.", no_args_is_help=True)
 app.add_typer(policy_app, name="policy")
-register_service_commands(app)
 
 console = Console()
 err_console = Console(stderr=True)
@@ -444,3 +443,6 @@ def detectors() -> None:
     for name, factory in found.items():
         table.add_row(name, ", ".join(sorted(factory.categories)))
     console.print(table)
+
+
+register_service_commands(app)

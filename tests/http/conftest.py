@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
-import psycopg
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -14,44 +11,6 @@ from fastapi.testclient import TestClient
 from dignity.cases import Role, add_user
 from dignity.http import Settings, create_app
 from dignity.store import SqlStore
-
-PG_SERVER = "postgresql://postgres@127.0.0.1:5432/test"
-
-
-def pg_available() -> str | None:
-    """Why PostgreSQL cannot be used, or ``None`` when it answers."""
-    try:
-        psycopg.connect(PG_SERVER, connect_timeout=3).close()
-    except psycopg.OperationalError as exc:
-        return f"no PostgreSQL server answers at 127.0.0.1:5432 ({exc})"
-    return None
-
-
-@pytest.fixture(scope="session")
-def pg_database() -> Iterator[str]:
-    """A database of its own on the local PostgreSQL server for this test session."""
-    if reason := pg_available():
-        pytest.skip(reason)
-    name = f"dignity_http_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_SERVER, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    with psycopg.connect(PG_SERVER, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def fresh_schema(base: str) -> str:
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(base.replace("+psycopg", ""), autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    return f"{base}?options=-csearch_path%3D{schema}"
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'service.db'}"
-    return fresh_schema(request.getfixturevalue("pg_database"))
 
 
 def seed(database_url: str) -> dict[str, str]:

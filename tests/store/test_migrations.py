@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Iterator
-from pathlib import Path
-
-import psycopg
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -19,32 +14,10 @@ from dignity.errors import StoreError
 from dignity.store import SqlStore, migrate
 from dignity.store.sql import TABLES, metadata
 
-PG_SERVER = "postgresql://postgres@127.0.0.1:5432/test"
 
-
-@pytest.fixture(scope="module")
-def pg_database() -> Iterator[str]:
-    name = f"dignity_migrations_{uuid.uuid4().hex[:12]}"
-    try:
-        admin = psycopg.connect(PG_SERVER, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as exc:
-        pytest.skip(f"no PostgreSQL server answers at 127.0.0.1:5432 ({exc})")
-    with admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    with psycopg.connect(PG_SERVER, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'migrations.db'}"
-    base: str = request.getfixturevalue("pg_database")
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(base.replace("+psycopg", ""), autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    return f"{base}?options=-csearch_path%3D{schema}"
+@pytest.fixture
+def url(database_url: str) -> str:
+    return database_url
 
 
 def test_open_migrates_to_head_and_matches_the_tables(url: str) -> None:

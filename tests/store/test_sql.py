@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
@@ -255,12 +254,8 @@ def test_postgresql_upserts_compile() -> None:
     assert "ON CONFLICT (id) DO UPDATE" in str(messages.compile(dialect=postgresql.dialect()))
 
 
-@pytest.mark.postgres
-@pytest.mark.skipif(
-    not os.environ.get("DIGNITY_TEST_POSTGRES_URL"), reason="DIGNITY_TEST_POSTGRES_URL is not set"
-)
-def test_postgresql_round_trip() -> None:
-    with SqlStore(os.environ["DIGNITY_TEST_POSTGRES_URL"]) as store:
+def test_round_trip_and_idempotent_upserts(database_url: str) -> None:
+    with SqlStore(database_url) as store:
         scan = _scan(store)
         store.save_batch(scan_id=scan, items=_batch(10))
         store.save_batch(scan_id=scan, items=_batch(10))

@@ -15,8 +15,13 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 	touch $@
 
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
+
+# Benchmarks compare against Presidio and a BERT-base model: heavier extras, only for `make bench`.
+$(VENV)/.installed-bench: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $@
 
 venv: $(VENV)/.installed
 
@@ -43,7 +48,7 @@ pytest: $(STAMP) chromium
 
 test: lint typecheck pytest
 
-bench: $(STAMP)
+bench: $(VENV)/.installed-bench
 	$(BIN)/python -m benchmarks
 
 clean:

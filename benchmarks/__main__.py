@@ -1,16 +1,31 @@
-"""Every benchmark, one command: ``python -m benchmarks`` (``make bench``)."""
+"""Every benchmark, one command: ``python -m benchmarks [NAME ...]`` (``make bench``).
+
+With no names it runs the quick set (a few minutes on two cores); ``stream`` (a million
+messages through ``dignity scan``, about fifteen minutes) runs only when named.
+"""
 
 from __future__ import annotations
 
-from benchmarks import pii, scan
+import importlib
+import sys
+
+QUICK = ("scan", "pii", "text_model", "behaviour", "service")
+ALL = (*QUICK, "stream")
 
 
-def main() -> None:
-    print("== dignity scan: throughput and peak memory ==")
-    scan.print_table(scan.run(10_000))
-    print("\n== private information: dignity.pii.v1 vs Presidio ==")
-    pii.main()
+def main(argv: list[str]) -> int:
+    names = argv or list(QUICK)
+    unknown = [name for name in names if name not in ALL]
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; choose from {', '.join(ALL)}")
+        return 2
+    for name in names:
+        print(f"\n== benchmarks.{name} ==", flush=True)
+        module = importlib.import_module(f"benchmarks.{name}")
+        sys.argv = [f"benchmarks.{name}"]
+        module.main()
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main(sys.argv[1:]))

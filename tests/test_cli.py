@@ -245,3 +245,26 @@ def test_scan_names_the_formats_it_reads(tmp_path: Path) -> None:
     for name in ("jsonl", "csv", "mastodon", "twitter", "discourse", "reddit"):
         assert name in result.output  # type: ignore[attr-defined]
     assert not out.exists()
+
+
+def test_evaluate_prints_figures_for_a_labelled_file(tmp_path: Path) -> None:
+    labelled = tmp_path / "labelled.jsonl"
+    rows = [
+        {"text": "you are a pathetic idiot", "personal_attack": 1, "source": "mine"},
+        {"text": "shut up you moron", "personal_attack": 1, "source": "mine"},
+        {"text": "the budget cuts will hurt renters", "personal_attack": 0, "source": "mine"},
+        {"text": "I disagree with the motion on rail", "personal_attack": 0, "source": "mine"},
+    ]
+    labelled.write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    result = runner.invoke(app, ["evaluate", str(labelled), "--json"])
+    assert result.exit_code == 0, result.output
+    assert "personal_attack" in result.output
+    assert "auprc" in result.output.lower()
+
+
+def test_evaluate_and_train_refuse_what_they_cannot_read(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["evaluate", str(tmp_path / "missing.jsonl")])
+    assert result.exit_code == 2
+    refused = runner.invoke(app, ["train", "--data", str(tmp_path / "nowhere")])
+    assert refused.exit_code == 2
+    assert "no datasets folder" in refused.output

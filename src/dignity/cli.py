@@ -431,6 +431,56 @@ def policy_schema() -> None:
 
 
 @app.command()
+def train(
+    data: Annotated[
+        Path | None,
+        typer.Option(help="The datasets folder (default: $DIGNITY_DATA_DIR or ../shared/data)."),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Where to write the model (default: the shipped one).")
+    ] = None,
+    seed: Annotated[
+        int, typer.Option(help="Random seed; the same seed rebuilds the same model.")
+    ] = 0,
+) -> None:
+    """Rebuild the shipped text model from the public datasets (minutes, on two cores)."""
+    from dignity.training.datasets import default_data_dir
+    from dignity.training.train import DEFAULT_OUT
+    from dignity.training.train import train as train_model
+
+    data_dir = data or default_data_dir()
+    if not data_dir.is_dir():
+        _refuse(f"no datasets folder at {data_dir}; pass --data or set DIGNITY_DATA_DIR")
+    report = train_model(data_dir, out or DEFAULT_OUT, seed=seed)
+    console.print(
+        f"Trained in {report.seconds:.0f}s: {report.n_features:,} features, "
+        f"{report.size_bytes / 1e6:.1f} MB in {report.out_dir}",
+        highlight=False,
+    )
+
+
+@app.command()
+def evaluate(
+    targets: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Labelled JSONL/CSV files or shared dataset names (default: every test split).",
+            show_default=False,
+        ),
+    ] = None,
+    model: Annotated[Path | None, typer.Option(help="Model folder (default: shipped).")] = None,
+    data: Annotated[Path | None, typer.Option(help="The datasets folder.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Precision, recall, F1 and AUPRC per category and per source."""
+    from dignity.training.evaluate import run_evaluate
+
+    code = run_evaluate(list(targets or []), model_dir=model, data_dir=data, as_json=as_json)
+    if code:
+        raise typer.Exit(code)
+
+
+@app.command()
 def detectors() -> None:
     """List the registered detectors and the categories each produces."""
     from dignity.detectors import registry

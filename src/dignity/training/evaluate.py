@@ -182,6 +182,50 @@ def evaluate(
     return evaluate_examples(examples, model_dir=model_dir)
 
 
+def run_evaluate(
+    targets: list[str],
+    *,
+    model_dir: Path | None = None,
+    data_dir: Path | None = None,
+    as_json: bool = False,
+    split: str = "test",
+) -> int:
+    """What ``dignity evaluate FILE...`` runs: print the figures, return the exit code.
+
+    ``targets`` are labelled JSONL/CSV files or shared dataset names (every shared dataset's
+    ``split`` when empty). Prints P/R/F1/AUPRC per category and per source (and ``ALL`` when
+    there is more than one source), as a Markdown table or JSON. Exit code 0 on success, 2 when
+    a target is neither a readable file nor a known dataset, 1 when nothing could be evaluated.
+    """
+    names = targets or list(READERS)
+    examples: list[Example] = []
+    for target in names:
+        if target in READERS:
+            root = data_dir or default_data_dir()
+            examples.extend(e for e in read(target, root) if e.split == split)
+            continue
+        path = Path(target)
+        if not path.is_file():
+            sys.stderr.write(
+                f"error: {target} is neither a labelled .jsonl/.csv file nor a dataset "
+                f"(known: {', '.join(READERS)})\n"
+            )
+            return 2
+        try:
+            examples.extend(read_labelled(path))
+        except (ValueError, KeyError, json.JSONDecodeError) as exc:
+            sys.stderr.write(f"error: {target}: {exc}\n")
+            return 2
+    if not examples:
+        sys.stderr.write("error: no labelled examples found\n")
+        return 1
+    report = evaluate_examples(examples, model_dir=model_dir)
+    if len(report) == 2:  # one source and ALL: the same figures twice
+        report.pop("ALL", None)
+    sys.stdout.write((json.dumps(report, indent=2) if as_json else format_report(report)) + "\n")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dignity.training.evaluate")
     parser.add_argument(
@@ -194,16 +238,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--split", default="test")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args(argv)
-    report: dict[str, Any] = {}
-    for target in args.targets or list(READERS):
-        result = evaluate(target, model_dir=args.model, data_dir=args.data, split=args.split)
-        report.update(
-            {k: v for k, v in result.items() if k != "ALL"}
-            if len(args.targets or READERS) > 1
-            else result
-        )
-    sys.stdout.write((json.dumps(report, indent=2) if args.json else format_report(report)) + "\n")
-    return 0
+    return run_evaluate(
+        list(args.targets),
+        model_dir=args.model,
+        data_dir=args.data,
+        as_json=args.json,
+        split=args.split,
+    )
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
 from dignity.detectors.text.featurise import CHAR_NGRAMS, WORD_NGRAMS, counts, normalise
-from dignity.training import contrast
+from dignity.training import contrast, functional
 from dignity.training.datasets import default_data_dir, read_all
 from dignity.training.labels import CATEGORIES, Example, dedup_key
 
@@ -172,8 +172,11 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0) -> TrainReport:
     if not examples:
         raise FileNotFoundError(f"no datasets found under {data_dir}; set DIGNITY_DATA_DIR")
     train_real, dev, test = split_examples(examples)
+    # the functional suite is an evaluation set: none of its texts may be trained on
+    suite = {dedup_key(t) for t in functional.texts()}
+    train_real = [e for e in train_real if dedup_key(e.text) not in suite]
     synthetic = contrast.generate(seed, real=train_real)
-    held = {dedup_key(e.text) for e in dev + test}
+    held = {dedup_key(e.text) for e in dev + test} | suite
     synthetic = [e for e in synthetic if dedup_key(e.text) not in held]
     train_set = train_real + synthetic
     order = rng.permutation(len(train_set))
@@ -270,6 +273,13 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0) -> TrainReport:
     (out_dir / "meta.json").write_text(
         json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
+
+    # dignity.text.v2: the stacker over this classifier and the lexicon, fitted on dev rows
+    from dignity.training import stack
+
+    stacked = stack.build(out_dir, examples, seed)
+    meta["stack_dev_thresholds"] = stacked["dev_thresholds_moved_to_half"]
+    print(f"[train] stacker written ({time.perf_counter() - started:.0f}s)", flush=True)
 
     from dignity.training.evaluate import evaluate_examples, format_report
 

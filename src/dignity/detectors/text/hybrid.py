@@ -1,0 +1,222 @@
+"""The default text detector: the trained classifier and the lexicon's rules, stacked.
+
+``dignity.text.v2`` runs both ``dignity.text.v1`` (tf-idf + calibrated logistic regression) and
+``dignity.lexicon.v1`` (explicit slurs, threat and sexual phrases, scored with its targeting,
+negation, quotation and homonym rules) and combines them per category with a small logistic
+regression (the *stacker*) trained on the real dev splits plus a held-out synthetic sample,
+never on test data. The classifier sees vocabulary; the lexicon knows whether an insult is aimed
+at a person or a policy, whether it is negated or quoted to condemn it. The stacker learns how
+much to trust each, category by category, and its decision point is moved to 0.5.
+
+Features for one text (the same function trains and detects, see :func:`features`): for each
+of the five classifier categories its logit (after the counter-speech discount), and the
+lexicon's six category scores. Evidence spans come from whichever part carries the score; the
+lexicon's ``derogatory_description`` (labels for factions) passes through unchanged.
+
+Artefacts: the classifier's (``dignity/models/text-v1``) plus ``stack.json`` beside them.
+Everything is read by ``load()``, never at import or construction.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any, ClassVar
+
+import numpy as np
+import numpy.typing as npt
+
+from dignity.detectors.text.classifier import (
+    _DESCRIPTIONS,
+    _LABELS,
+    CATEGORIES,
+    MIN_SCORE,
+    QUOTE_DISCOUNT,
+    LinearTextModel,
+    TextClassifierDetector,
+    _counter_speech,
+    _evidence,
+    _targets,
+)
+from dignity.detectors.text.lexicon import CATEGORIES as LEXICON_CATEGORIES
+from dignity.detectors.text.lexicon import LexiconDetector
+from dignity.errors import DetectorError
+from dignity.model import Finding, Message, Span
+
+STACK_FILE = "stack.json"
+DEROGATORY = "derogatory_description"
+FEATURE_NAMES: tuple[str, ...] = (
+    *(f"clf:{c}" for c in CATEGORIES),
+    *(f"lex:{c}" for c in LEXICON_CATEGORIES),
+)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+class Parts:
+    """What the two base detectors saw in one text: the stacker's input and the evidence."""
+
+    __slots__ = ("classifier", "features", "lexicon", "spans", "tokens")
+
+    def __init__(
+        self,
+        features: npt.NDArray[np.float64],
+        classifier: dict[str, float],
+        spans: dict[str, tuple[Span, ...]],
+        lexicon: dict[str, Finding],
+        tokens: Any,
+    ) -> None:
+        self.features = features
+        self.classifier = classifier
+        self.spans = spans
+        self.lexicon = lexicon
+        self.tokens = tokens
+
+
+def features(model: LinearTextModel, lexicon: LexiconDetector, text: str) -> Parts:
+    """The stacker's input for ``text``, with the base detectors' evidence."""
+    explanation = model.explain(text)
+    scores: dict[str, float] = {}
+    spans: dict[str, tuple[Span, ...]] = {}
+    row: list[float] = []
+    for c, category in enumerate(CATEGORIES):
+        score = float(explanation.scores[c])
+        found, _ = _evidence(text, explanation.tokens, explanation.shares[:, c])
+        if category != "profanity" and found and _counter_speech(text, found):
+            score *= QUOTE_DISCOUNT
+        scores[category] = score
+        spans[category] = found
+        row.append(_logit(score))
+    lex = {f.category: f for f in lexicon.detect(Message(id="-", text=text))}
+    row.extend(lex[c].score if c in lex else 0.0 for c in LEXICON_CATEGORIES)
+    return Parts(np.asarray(row, dtype=np.float64), scores, spans, lex, explanation.tokens)
+
+
+class HybridTextDetector:
+    """Classifier and lexicon stacked: personal attacks, hate, threats, sexual, swearing."""
+
+    name: ClassVar[str] = "dignity.text.v2"
+    categories: ClassVar[frozenset[str]] = frozenset((*CATEGORIES, DEROGATORY))
+
+    def __init__(self, *, model_dir: str | None = None, lexicon_path: str | None = None) -> None:
+        self.model_dir = model_dir
+        self.lexicon_path = lexicon_path
+        self._classifier = TextClassifierDetector(model_dir=model_dir)
+        self._lexicon = LexiconDetector(lexicon_path=lexicon_path)
+        self._coef: npt.NDArray[np.float64] | None = None
+        self._intercept: npt.NDArray[np.float64] | None = None
+
+    def load(self) -> None:
+        if self._coef is not None:
+            return
+        self._classifier.load()
+        self._lexicon.load()
+        if self.model_dir is not None:
+            path = Path(self.model_dir) / STACK_FILE
+            if not path.is_file():
+                raise DetectorError(
+                    f"no {STACK_FILE} in {self.model_dir}; build one with "
+                    "python -m dignity.training.train --out DIR"
+                )
+            raw = path.read_text(encoding="utf-8")
+        else:
+            package = resources.files("dignity") / "models" / "text-v1" / STACK_FILE
+            if not package.is_file():
+                raise DetectorError(
+                    "the shipped stacker is missing from dignity/models/text-v1; rebuild it "
+                    "with python -m dignity.training.train"
+                )
+            raw = package.read_text(encoding="utf-8")
+        self._set(json.loads(raw))
+
+    def _set(self, stack: dict[str, Any]) -> None:
+        if tuple(stack["features"]) != FEATURE_NAMES or tuple(stack["categories"]) != CATEGORIES:
+            raise DetectorError(
+                "the stacker was built for other features; rebuild it with "
+                "python -m dignity.training.train"
+            )
+        self._coef = np.asarray(stack["coef"], dtype=np.float64)  # (categories, features)
+        self._intercept = np.asarray(stack["intercept"], dtype=np.float64)
+
+    def parts(self, text: str) -> Parts:
+        """The base detectors' view of ``text``."""
+        self.load()
+        return features(self._classifier.model, self._lexicon, text)
+
+    def combine(self, parts: Parts) -> npt.NDArray[np.float64]:
+        """Stacked probabilities for the five categories, never below the lexicon's own score.
+
+        The lexicon's explicit matches are already scored in context (aimed at a person,
+        negated, quoted to condemn), and it is precise, so what it finds is a floor.
+        """
+        assert self._coef is not None
+        assert self._intercept is not None
+        z = self._coef @ parts.features + self._intercept
+        stacked = 1.0 / (1.0 + np.exp(-z))
+        floor = parts.features[len(CATEGORIES) : 2 * len(CATEGORIES)]
+        return np.asarray(np.maximum(stacked, floor), dtype=np.float64)
+
+    def scores(self, text: str) -> dict[str, float]:
+        """Every category's stacked score for a bare text."""
+        probs = self.combine(self.parts(text))
+        return {c: float(p) for c, p in zip(CATEGORIES, probs, strict=True)}
+
+    def detect(self, message: Message) -> Sequence[Finding]:
+        text = message.text
+        self.load()
+        if not text.strip():
+            return ()
+        parts = self.parts(text)
+        probs = self.combine(parts)
+        findings: list[Finding] = []
+        for c, category in enumerate(CATEGORIES):
+            score = float(probs[c])
+            if score < MIN_SCORE:
+                continue
+            lex = parts.lexicon.get(category)
+            clf_spans = parts.spans[category]
+            if lex is not None and (lex.spans or not clf_spans):
+                spans: tuple[Span, ...] = lex.spans
+                why = lex.rationale
+            else:
+                spans = clf_spans
+                words = ", ".join(f'"{s.quote}"' for s in spans[:4])
+                why = f"The wording is typical of text that {_DESCRIPTIONS[category]}" + (
+                    f" ({words})." if words else "."
+                )
+            if not spans:
+                continue
+            targets: tuple[str, ...] = ()
+            if category == "identity_attack":
+                targets = lex.targets if lex is not None and lex.targets else _targets(parts.tokens)
+            findings.append(
+                Finding(
+                    category=category,
+                    score=min(1.0, max(0.0, round(score, 4))),
+                    detector=self.name,
+                    label=_LABELS[category],
+                    rationale=f"Combined score {score:.0%}. {why}",
+                    spans=spans,
+                    targets=targets,
+                )
+            )
+        derogatory = parts.lexicon.get(DEROGATORY)
+        if derogatory is not None:
+            findings.append(
+                Finding(
+                    category=DEROGATORY,
+                    score=derogatory.score,
+                    detector=self.name,
+                    label=derogatory.label,
+                    rationale=derogatory.rationale,
+                    spans=derogatory.spans,
+                    targets=derogatory.targets,
+                )
+            )
+        return tuple(findings)

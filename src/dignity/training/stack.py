@@ -1,0 +1,153 @@
+"""Fit the stacker of ``dignity.text.v2`` on held-out dev data and write ``stack.json``.
+
+    python -m dignity.training.stack [--model DIR] [--data DIR] [--seed N]
+
+Input rows: every source's dev split (never test), plus a synthetic sample drawn from
+:mod:`dignity.training.contrast` with another seed (texts the classifier trained on, the test
+splits and the functional suite removed), weighted at half. For each category a logistic
+regression over :data:`~dignity.detectors.text.hybrid.FEATURE_NAMES` is fitted on the rows where
+that category is known (class-balanced), and its dev-F1-best threshold among real rows is moved
+to 0.5, so 0.5 is the decision point, as for the classifier.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from sklearn.linear_model import LogisticRegression
+
+from dignity.detectors.text.classifier import CATEGORIES, LinearTextModel
+from dignity.detectors.text.hybrid import FEATURE_NAMES, STACK_FILE, features
+from dignity.detectors.text.lexicon import LexiconDetector
+from dignity.training import contrast, functional
+from dignity.training.datasets import default_data_dir, read_all
+from dignity.training.labels import Example, dedup_key
+
+SYNTHETIC_SCALE = 0.25
+SYNTHETIC_WEIGHT = 0.5
+C_STACK = 1.0
+
+
+def _best_threshold(p: npt.NDArray[np.float64], y: npt.NDArray[np.int64]) -> float:
+    best_t, best_f1 = 0.5, -1.0
+    for t in np.arange(0.30, 0.705, 0.01):
+        pred = p >= t
+        tp = float(np.sum(pred & (y == 1)))
+        fp = float(np.sum(pred & (y == 0)))
+        fn = float(np.sum(~pred & (y == 1)))
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best_f1 + 1e-9:
+            best_t, best_f1 = float(t), f1
+    return best_t
+
+
+def synthetic_dev(seed: int, exclude: set[str]) -> list[Example]:
+    """A synthetic sample the classifier never saw (by normalised text)."""
+    out = []
+    for e in contrast.generate(seed + 1, obfuscated=0, scale=SYNTHETIC_SCALE):
+        key = dedup_key(e.text)
+        if key not in exclude:
+            exclude.add(key)
+            out.append(e)
+    return out
+
+
+def fit(
+    model_dir: Path, dev: Sequence[Example], synthetic: Sequence[Example], seed: int = 0
+) -> dict[str, Any]:
+    """The stacker's coefficients, fitted on ``dev`` (real) and ``synthetic`` rows."""
+    model = LinearTextModel(model_dir)
+    lexicon = LexiconDetector()
+    lexicon.load()
+    rows = [*dev, *synthetic]
+    x = np.vstack([features(model, lexicon, e.text).features for e in rows])
+    real = np.asarray([not e.source.startswith("synthetic:") for e in rows])
+    base_w = np.where(real, 1.0, SYNTHETIC_WEIGHT)
+    coef = np.zeros((len(CATEGORIES), len(FEATURE_NAMES)))
+    intercept = np.zeros(len(CATEGORIES))
+    thresholds: dict[str, float] = {}
+    counts: dict[str, dict[str, int]] = {}
+    for c, category in enumerate(CATEGORIES):
+        idx = np.asarray([i for i, e in enumerate(rows) if e.labels.get(category) is not None])
+        y = np.asarray([rows[i].labels[category] for i in idx], dtype=np.int64)
+        w = base_w[idx].copy()
+        pos, neg = float(w[y == 1].sum()), float(w[y == 0].sum())
+        w[y == 1] *= (pos + neg) / (2 * pos)
+        w[y == 0] *= (pos + neg) / (2 * neg)
+        # only the category's own two views: the classifier's logit and the lexicon's score
+        # (cross-category weights overfit the few real threat and sexual rows)
+        cols = [c, len(CATEGORIES) + c]
+        lr = LogisticRegression(C=C_STACK, solver="lbfgs", max_iter=2000, random_state=seed)
+        lr.fit(x[np.ix_(idx, np.asarray(cols))], y, sample_weight=w)
+        full = np.zeros(len(FEATURE_NAMES))
+        full[cols] = lr.coef_[0]
+        z = x[idx] @ full + lr.intercept_[0]
+        on_real = real[idx]
+        best = _best_threshold(1 / (1 + np.exp(-z[on_real])), y[on_real])
+        coef[c] = full
+        intercept[c] = lr.intercept_[0] - math.log(best / (1 - best))
+        thresholds[category] = best
+        counts[category] = {
+            "real_pos": int(((y == 1) & on_real).sum()),
+            "real_neg": int(((y == 0) & on_real).sum()),
+            "synthetic_pos": int(((y == 1) & ~on_real).sum()),
+            "synthetic_neg": int(((y == 0) & ~on_real).sum()),
+        }
+    return {
+        "name": "dignity.text.v2",
+        "categories": list(CATEGORIES),
+        "features": list(FEATURE_NAMES),
+        "coef": [[round(float(v), 6) for v in r] for r in coef],
+        "intercept": [round(float(v), 6) for v in intercept],
+        "dev_thresholds_moved_to_half": thresholds,
+        "rows": counts,
+        "seed": seed,
+        "C": C_STACK,
+    }
+
+
+def build(
+    model_dir: Path,
+    examples: Sequence[Example],
+    seed: int = 0,
+    exclude: set[str] | None = None,
+) -> dict[str, Any]:
+    """Fit on the dev rows of ``examples`` and write ``stack.json`` into ``model_dir``."""
+    dev = [e for e in examples if e.split == "dev"]
+    banned = set(exclude or ())
+    banned |= {dedup_key(e.text) for e in examples if e.split in ("train", "test")}
+    banned |= {dedup_key(t) for t in functional.texts()}
+    banned |= {dedup_key(e.text) for e in contrast.generate(seed)}
+    stack = fit(model_dir, dev, synthetic_dev(seed, banned), seed)
+    (model_dir / STACK_FILE).write_text(json.dumps(stack, indent=1) + "\n", encoding="utf-8")
+    return stack
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m dignity.training.stack")
+    parser.add_argument("--model", type=Path, default=None, help="classifier folder")
+    parser.add_argument("--data", type=Path, default=None, help="datasets folder")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    from dignity.training.train import DEFAULT_OUT
+
+    started = time.perf_counter()
+    examples = list(read_all(args.data or default_data_dir()))
+    stack = build(args.model or DEFAULT_OUT, examples, args.seed)
+    print(
+        f"[stack] {stack['rows']} thresholds {stack['dev_thresholds_moved_to_half']} "
+        f"in {time.perf_counter() - started:.0f}s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -2,11 +2,13 @@
 
     python -m benchmarks.scan [--messages 10000]
 
-Builds a JSONL file by cycling the bundled sample thread under fresh ids, then runs the real
-CLI in a child process (policy load, reading, every detector, decision, JSONL writing, SQLite
-storage) and reads the child's peak resident memory. The baseline, measured in the same run on
-the same file, is a child that only parses each line and writes it back as JSON: the floor any
-scanner pays for I/O. The table prints both and their ratio.
+Two inputs: the bundled sample thread (long political posts) cycled under fresh ids, each
+cycle four days after the last so the timeline stays plausible for the behaviour detectors;
+and a synthetic multi-week forum from ``dignity.training.conversations_synthetic``. Each runs
+through the real CLI in a child process (policy load, reading, every detector, behaviour,
+decision, JSONL writing, SQLite storage), whose own peak resident memory is read with wait4.
+The baseline, measured in the same run on the same file, is a child that only parses each line
+and writes it back as JSON: the floor any scanner pays for I/O. The table prints the ratios.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -46,13 +49,29 @@ class Measurement:
 
 
 def build_input(path: Path, messages: int) -> None:
-    """``messages`` lines cycling the sample thread's texts under fresh ids."""
+    """``messages`` lines cycling the sample thread under fresh ids, four days per cycle."""
     records = [json.loads(line) for line in SAMPLE.read_text("utf-8").splitlines() if line.strip()]
     with path.open("w", encoding="utf-8") as out:
         for i in range(messages):
-            record = dict(records[i % len(records)])
-            record["id"] = f"bench-{i:08d}"
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            cycle, record = divmod(i, len(records))
+            copy = dict(records[record])
+            copy["id"] = f"bench-{i:08d}"
+            if copy.get("reply_to"):
+                copy["reply_to"] = f"bench-{cycle * len(records) + _index(records, copy):08d}"
+            stamp = datetime.fromisoformat(str(copy["created_at"]).replace("Z", "+00:00"))
+            copy["created_at"] = (stamp + timedelta(days=4 * cycle)).isoformat()
+            out.write(json.dumps(copy, ensure_ascii=False) + "\n")
+
+
+def _index(records: list[dict[str, object]], record: dict[str, object]) -> int:
+    """Position of the message ``record`` replies to, within one cycle."""
+    return next(i for i, r in enumerate(records) if r["id"] == record["reply_to"])
+
+
+def build_conversation(path: Path, messages: int) -> None:
+    from dignity.training.conversations_synthetic import stream, write_jsonl
+
+    write_jsonl(path, stream(messages, seed=0))
 
 
 def _run_child(name: str, argv: list[str], messages: int) -> Measurement:
@@ -70,59 +89,74 @@ def _run_child(name: str, argv: list[str], messages: int) -> Measurement:
 
 
 def run(messages: int) -> list[Measurement]:
-    """Measure the baseline, then the full scan, on one generated file."""
+    """The baseline and the full scan on each input, in one run."""
     dignity = Path(sys.executable).with_name("dignity")
+    results = []
     with tempfile.TemporaryDirectory(prefix="dignity-bench-") as tmp:
         work = Path(tmp)
-        source = work / "messages.jsonl"
-        build_input(source, messages)
-        baseline = _run_child(
-            "baseline: parse + write JSON",
-            [sys.executable, "-c", BASELINE_CODE, str(source), str(work / "copy.jsonl")],
-            messages,
-        )
-        scan = _run_child(
-            "dignity scan (all detectors, SQLite)",
-            [
-                str(dignity),
-                "scan",
-                str(source),
-                "--out",
-                str(work / "out.jsonl"),
-                "--db",
-                str(work / "bench.db"),
-                "--quiet",
-            ],
-            messages,
-        )
-    return [baseline, scan]
+        for label, build in (
+            ("sample thread", build_input),
+            ("synthetic forum", build_conversation),
+        ):
+            source = work / f"{label.replace(' ', '-')}.jsonl"
+            build(source, messages)
+            results.append(
+                _run_child(
+                    f"baseline, {label}: parse + write",
+                    [sys.executable, "-c", BASELINE_CODE, str(source), str(work / "copy.jsonl")],
+                    messages,
+                )
+            )
+            results.append(
+                _run_child(
+                    f"dignity scan, {label}",
+                    [
+                        str(dignity),
+                        "scan",
+                        str(source),
+                        "--out",
+                        str(work / "out.jsonl"),
+                        "--db",
+                        str(work / f"{label}.db"),
+                        "--quiet",
+                    ],
+                    messages,
+                )
+            )
+    return results
 
 
-def print_table(results: list[Measurement]) -> None:
-    baseline = results[0]
+def print_table(results: list[Measurement]) -> bool:
+    """Print each scan beside the baseline before it; True when every scan meets the bar."""
     header = (
-        f"{'run':<40} {'messages':>9} {'seconds':>8} {'msg/s':>9} {'peak MiB':>9} {'× time':>7}"
+        f"{'run':<44} {'messages':>9} {'seconds':>8} {'msg/s':>9} {'peak MiB':>9} {'× base':>7}"
     )
     print(header)
     print("-" * len(header))
+    baseline = results[0]
     for m in results:
-        ratio = m.seconds / baseline.seconds
+        if m.name.startswith("baseline"):
+            baseline = m
         print(
-            f"{m.name:<40} {m.messages:>9,} {m.seconds:>8.2f} {m.rate:>9,.0f} "
-            f"{m.peak_mib:>9.1f} {ratio:>7.1f}"
+            f"{m.name:<44} {m.messages:>9,} {m.seconds:>8.2f} {m.rate:>9,.0f} "
+            f"{m.peak_mib:>9.1f} {m.seconds / baseline.seconds:>7.1f}"
         )
-    scan = results[-1]
-    verdict = "meets" if scan.rate >= TARGET_MESSAGES_PER_SECOND else "MISSES"
+    scans = [m for m in results if not m.name.startswith("baseline")]
+    slowest = min(scans, key=lambda m: m.rate)
+    ok = slowest.rate >= TARGET_MESSAGES_PER_SECOND
+    verdict = "meets" if ok else "MISSES"
     print(
-        f"\nscan throughput {scan.rate:,.0f} msg/s {verdict} the {TARGET_MESSAGES_PER_SECOND:,} bar"
+        f"\nslowest scan {slowest.rate:,.0f} msg/s {verdict} the "
+        f"{TARGET_MESSAGES_PER_SECOND:,} msg/s bar ({os.cpu_count()} CPUs)"
     )
+    return ok
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--messages", type=int, default=10_000)
     args = parser.parse_args()
-    print_table(run(args.messages))
+    raise SystemExit(0 if print_table(run(args.messages)) else 1)
 
 
 if __name__ == "__main__":

@@ -268,3 +268,13 @@ def test_evaluate_and_train_refuse_what_they_cannot_read(tmp_path: Path) -> None
     refused = runner.invoke(app, ["train", "--data", str(tmp_path / "nowhere")])
     assert refused.exit_code == 2
     assert "no datasets folder" in refused.output
+
+
+def test_scan_with_detection_workers_writes_the_same_records(tmp_path: Path) -> None:
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    one, out_one, _ = _scan(tmp_path / "one", SAMPLE, "--workers", "1")
+    two, out_two, _ = _scan(tmp_path / "two", SAMPLE, "--workers", "2")
+    assert one.exit_code == 0, one.output  # type: ignore[attr-defined]
+    assert two.exit_code == 0, two.output  # type: ignore[attr-defined]
+    assert out_one.read_text("utf-8") == out_two.read_text("utf-8")

@@ -107,3 +107,18 @@ def test_assess_accepts_a_bare_string(engine: Dignity) -> None:
     assessment = engine.assess("The chancellor's budget is economically illiterate.")
     assert assessment.action is Action.ALLOW
     assert assessment.policy_id == "nec-social-media"
+
+
+def test_parallel_detection_matches_one_process(engine: Dignity) -> None:
+    texts = [
+        "you are a pathetic idiot",
+        "the rail motion is a sensible compromise",
+        "ring her on 07700 900123",
+        "",
+        "watch your back",
+    ] * 120
+    messages = [Message(id=f"m{i}", text=t) for i, t in enumerate(texts)]
+    alone = list(engine.findings_many(messages))
+    together = list(engine.findings_many(iter(messages), workers=2, chunk_size=37))
+    assert [m.id for m, _ in together] == [m.id for m in messages]
+    assert together == alone

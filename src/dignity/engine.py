@@ -8,8 +8,12 @@ Constructing an engine is cheap (detectors are only created); ``load()`` does th
 
 from __future__ import annotations
 
+import collections
+import itertools
+import multiprocessing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Self
 
@@ -18,7 +22,7 @@ from dignity.detectors import registry
 from dignity.detectors.base import Detector
 from dignity.detectors.behaviour.base import ConversationDetector
 from dignity.model import Assessment, BehaviourFinding, Finding, Message
-from dignity.policy.loader import LoadedPolicy, load_policy
+from dignity.policy.loader import LoadedPolicy, load_policy, parse_policy
 from dignity.policy.schema import ClauseScope, Policy
 
 
@@ -90,6 +94,23 @@ class Dignity:
         for message in messages:
             yield self.assess(message)
 
+    def findings_many(
+        self, messages: Iterable[Message], *, workers: int = 1, chunk_size: int = 256
+    ) -> Iterator[tuple[Message, tuple[Finding, ...]]]:
+        """Each message with its detectors' findings, in order, on ``workers`` processes.
+
+        Text detection is the costly, independent part of a scan, so it can run beside the
+        ordered work (behaviour, decision, storage) that stays in this process. At most
+        ``2 * workers`` chunks are in flight, so memory stays bounded on any stream. Workers
+        build their engine from the policy's text and the registered entry points: a detector
+        registered in this process only with ``registry.register`` is not seen there.
+        """
+        if workers <= 1:
+            for message in messages:
+                yield message, self.findings(message)
+            return
+        yield from _parallel_findings(self.loaded, messages, workers, chunk_size)
+
     def conversation(self) -> ConversationScan:
         """A fresh conversation: messages in time order, judged alone and as behaviour."""
         self.load()
@@ -134,8 +155,12 @@ class ConversationScan:
         self.engine = engine
         self.detectors = tuple(detectors)
 
-    def assess(self, message: Message) -> Assessment:
-        text_findings = self.engine.findings(message)
+    def assess(
+        self, message: Message, text_findings: tuple[Finding, ...] | None = None
+    ) -> Assessment:
+        """Decide ``message`` on its text (findings given, or detected now), then as behaviour."""
+        if text_findings is None:
+            text_findings = self.engine.findings(message)
         assessment = decide(message, text_findings, self.engine.policy)
         added = [f for d in self.detectors for f in d.observe(message, assessment)]
         if not added:
@@ -154,3 +179,40 @@ class ConversationScan:
 
 def _create(name: str, options: dict[str, object]) -> Detector | ConversationDetector:
     return registry.create(name, dict(options))
+
+
+_worker_engine: Dignity | None = None
+
+
+def _start_worker(policy_text: str, source: str) -> None:
+    global _worker_engine
+    _worker_engine = Dignity.from_policy(parse_policy(policy_text, source=source)).load()
+
+
+def _detect_chunk(messages: list[Message]) -> list[tuple[Finding, ...]]:
+    if _worker_engine is None:  # pragma: no cover - the pool's initializer always runs first
+        raise RuntimeError("detection worker used before it was started")
+    return [_worker_engine.findings(message) for message in messages]
+
+
+def _parallel_findings(
+    loaded: LoadedPolicy, messages: Iterable[Message], workers: int, chunk_size: int
+) -> Iterator[tuple[Message, tuple[Finding, ...]]]:
+    # spawn, not fork: the caller may run threads (a progress bar, a database pool).
+    context = multiprocessing.get_context("spawn")
+    source = iter(messages)
+    chunks = iter(lambda: list(itertools.islice(source, chunk_size)), [])
+    with context.Pool(
+        workers, initializer=_start_worker, initargs=(loaded.text, loaded.source)
+    ) as pool:
+        pending: collections.deque[tuple[list[Message], AsyncResult[list[tuple[Finding, ...]]]]]
+        pending = collections.deque()
+        for chunk in itertools.islice(chunks, 2 * workers):
+            pending.append((chunk, pool.apply_async(_detect_chunk, (chunk,))))
+        while pending:
+            chunk, result = pending.popleft()
+            found = result.get()
+            following = next(chunks, None)
+            if following is not None:
+                pending.append((following, pool.apply_async(_detect_chunk, (following,))))
+            yield from zip(chunk, found, strict=True)

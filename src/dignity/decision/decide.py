@@ -8,6 +8,7 @@ under the code of conduct.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from dignity.model import Action, Assessment, ClauseBreach, Finding, Message, Span
 from dignity.policy.schema import Clause, ClauseKind, ClauseScope, Policy
@@ -16,25 +17,60 @@ _DETECTED_SCOPES = frozenset({ClauseScope.MESSAGE, ClauseScope.BEHAVIOUR})
 _MAX_QUOTED_WORDS = 6
 
 
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What ``decide`` needs from a policy, worked out once per policy rather than per message."""
+
+    thresholds: dict[str, float]
+    clauses: tuple[Clause, ...]
+    """The clauses a finding can engage: detected scopes, not protective."""
+
+
+_plans: dict[int, tuple[Policy, _Plan]] = {}
+
+
+def _plan(policy: Policy) -> _Plan:
+    cached = _plans.get(id(policy))
+    if cached is not None and cached[0] is policy:
+        return cached[1]
+    plan = _Plan(
+        thresholds={category.id: category.threshold for category in policy.categories},
+        clauses=tuple(
+            clause
+            for clause in policy.clauses
+            if clause.scope in _DETECTED_SCOPES
+            and clause.kind is not ClauseKind.PROTECTS
+            and clause.categories
+        ),
+    )
+    if len(_plans) > 64:  # a long-lived process that loads many policies keeps a few
+        _plans.clear()
+    _plans[id(policy)] = (policy, plan)
+    return plan
+
+
 def decide(message: Message, findings: Sequence[Finding], policy: Policy) -> Assessment:
     """The assessment of ``message`` given every finding the detectors produced for it."""
-    scores = dict.fromkeys(policy.category_ids, 0.0)
+    plan = _plan(policy)
+    thresholds = plan.thresholds
+    scores = dict.fromkeys(thresholds, 0.0)
     for finding in findings:
         if finding.category in scores and finding.score > scores[finding.category]:
             scores[finding.category] = finding.score
-    present = tuple(
-        category.id for category in policy.categories if scores[category.id] >= category.threshold
-    )
+    present = tuple(c for c, threshold in thresholds.items() if scores[c] >= threshold)
     decisive = tuple(
         finding
         for finding in findings
-        if finding.category in present
-        and finding.score >= policy.category(finding.category).threshold
+        if finding.category in present and finding.score >= thresholds[finding.category]
     )
-    breaches = tuple(
-        breach
-        for clause in policy.clauses
-        if (breach := _engage(clause, decisive, scores)) is not None
+    breaches = (
+        tuple(
+            breach
+            for clause in plan.clauses
+            if (breach := _engage(clause, decisive, scores)) is not None
+        )
+        if decisive
+        else ()
     )
     engaged = [policy.clause(b.clause_id) for b in breaches]
     action = _action(breaches, engaged)
@@ -67,8 +103,6 @@ def _action(breaches: Sequence[ClauseBreach], engaged: Sequence[Clause]) -> Acti
 def _engage(
     clause: Clause, decisive: Sequence[Finding], scores: dict[str, float]
 ) -> ClauseBreach | None:
-    if clause.scope not in _DETECTED_SCOPES or clause.kind is ClauseKind.PROTECTS:
-        return None
     evidence = [f for f in decisive if f.category in clause.categories]
     if not evidence:
         return None

@@ -9,6 +9,7 @@ of the word sets; for texts of at most ``k`` distinct content words the estimate
 
 from __future__ import annotations
 
+import heapq
 import re
 from zlib import crc32
 
@@ -44,7 +45,7 @@ def estimate_jaccard(a: tuple[int, ...], b: tuple[int, ...], size: int = SKETCH_
     """Estimated Jaccard similarity of the word sets behind sketches ``a`` and ``b``."""
     if not a or not b:
         return 0.0
-    union = sorted(set(a) | set(b))[:size]
     in_a, in_b = set(a), set(b)
-    shared = sum(1 for h in union if h in in_a and h in in_b)
-    return shared / len(union)
+    union = heapq.nsmallest(size, in_a | in_b)
+    shared = in_a & in_b
+    return sum(1 for h in union if h in shared) / len(union)

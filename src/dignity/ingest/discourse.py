@@ -27,12 +27,11 @@ from dignity.ingest.documents import (
     as_object,
     html_text_and_mentions,
     iso_time,
-    kind,
     load_document,
     optional_str,
     required_str,
 )
-from dignity.ingest.records import RecordFault
+from dignity.ingest.records import RecordFault, json_kind
 from dignity.model import Message
 
 PLATFORM = "discourse"
@@ -48,7 +47,7 @@ def read_discourse(options: ReadOptions) -> Iterator[Message | RecordFault]:
     """Check and load the topic now (file problems raise here); then stream its posts."""
     document = load_document(options, what=WHAT)
     if not isinstance(document, dict) or not isinstance(document.get("post_stream"), dict):
-        found = "an object without it" if isinstance(document, dict) else kind(document)
+        found = "an object without it" if isinstance(document, dict) else json_kind(document)
         raise InputFileError(
             f"{options.path} is not a Discourse topic: expected an object with 'post_stream',"
             f" found {found}; export the topic's /t/{{id}}.json"
@@ -57,7 +56,8 @@ def read_discourse(options: ReadOptions) -> Iterator[Message | RecordFault]:
     posts = stream.get("posts")
     if not isinstance(posts, list):
         raise InputFileError(
-            f"{options.path}: 'post_stream.posts' must be an array of posts, found {kind(posts)}"
+            f"{options.path}: 'post_stream.posts' must be an array of posts, "
+            f"found {json_kind(posts)}"
         )
     return _messages(posts, document.get("id"), options)
 
@@ -105,7 +105,7 @@ def _post(
     text = options.check_text(raw if raw is not None else cooked_text)
     reply_number = post.get("reply_to_post_number")
     if reply_number is not None and not isinstance(reply_number, int):
-        raise BadRecord(f"'reply_to_post_number' must be a number, found {kind(reply_number)}")
+        raise BadRecord(f"'reply_to_post_number' must be a number, found {json_kind(reply_number)}")
     return Message(
         id=post_id,
         text=text,

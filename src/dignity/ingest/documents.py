@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from dignity.errors import InputFileError
-from dignity.ingest.records import RecordFault
+from dignity.ingest.records import RecordFault, json_kind
 
 MAX_DOCUMENT_BYTES = 512 * 1024 * 1024
 """Largest single-document export (Mastodon, X, Discourse) read whole: 512 MiB."""
@@ -183,29 +183,12 @@ def json_lines(
                 yield line, f"not valid JSON: {exc}"
                 continue
             if not isinstance(value, dict):
-                yield line, f"a line must hold a JSON object ({{...}}), found {kind(value)}"
+                yield line, f"a line must hold a JSON object ({{...}}), found {json_kind(value)}"
                 continue
             yield line, value
 
 
 # ------------------------------------------------------------------------------ field helpers
-
-
-def kind(value: object) -> str:
-    """How a JSON value is described in a message: ``a string``, ``an object``, ``null``."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
 
 
 def required_str(fields: dict[str, object], name: str) -> str:
@@ -225,7 +208,7 @@ def optional_str(fields: dict[str, object], name: str) -> str | None:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
-    raise BadRecord(f"{name!r} must be a string, found {kind(value)}")
+    raise BadRecord(f"{name!r} must be a string, found {json_kind(value)}")
 
 
 def iso_time(fields: dict[str, object], name: str) -> datetime | None:
@@ -243,7 +226,7 @@ def iso_time(fields: dict[str, object], name: str) -> datetime | None:
 def as_object(value: object, where: str) -> dict[str, object]:
     """``value`` as a JSON object, or a BadRecord naming what was found at ``where``."""
     if not isinstance(value, dict):
-        raise BadRecord(f"{where} must be a JSON object, found {kind(value)}")
+        raise BadRecord(f"{where} must be a JSON object, found {json_kind(value)}")
     return value
 
 

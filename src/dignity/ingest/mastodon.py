@@ -28,12 +28,11 @@ from dignity.ingest.documents import (
     as_object,
     html_text,
     iso_time,
-    kind,
     load_document,
     optional_str,
     required_str,
 )
-from dignity.ingest.records import RecordFault
+from dignity.ingest.records import RecordFault, json_kind
 from dignity.model import Message
 
 PLATFORM = "mastodon"
@@ -46,7 +45,7 @@ def read_mastodon(options: ReadOptions) -> Iterator[Message | RecordFault]:
     """Check and load the outbox now (file problems raise here); then stream its messages."""
     document = load_document(options, what=WHAT)
     if not isinstance(document, dict) or "orderedItems" not in document:
-        found = kind(document) if not isinstance(document, dict) else "an object without it"
+        found = json_kind(document) if not isinstance(document, dict) else "an object without it"
         raise InputFileError(
             f"{options.path} is not an ActivityPub outbox: expected an object with"
             f" 'orderedItems', found {found}; give the outbox.json from a Mastodon archive"
@@ -54,7 +53,8 @@ def read_mastodon(options: ReadOptions) -> Iterator[Message | RecordFault]:
     items = document["orderedItems"]
     if not isinstance(items, list):
         raise InputFileError(
-            f"{options.path}: 'orderedItems' must be an array of activities, found {kind(items)}"
+            f"{options.path}: 'orderedItems' must be an array of activities, "
+            f"found {json_kind(items)}"
         )
     return _messages(items, options)
 
@@ -125,7 +125,7 @@ def _mentions(tags: object) -> tuple[str, ...]:
     if isinstance(tags, dict):
         tags = [tags]
     if not isinstance(tags, list):
-        raise BadRecord(f"'tag' must be an array, found {kind(tags)}")
+        raise BadRecord(f"'tag' must be an array, found {json_kind(tags)}")
     handles: list[str] = []
     for tag in tags:
         if not isinstance(tag, dict) or tag.get("type") != "Mention":

@@ -251,7 +251,7 @@ def _jsonl_record(decoded: str, line: int, options: _Options) -> Message | Recor
         return _fault(options, line, "not valid JSON: nested too deeply")
     if not isinstance(value, dict):
         return _fault(
-            options, line, f"a line must hold a JSON object ({{...}}), found {_kind(value)}"
+            options, line, f"a line must hold a JSON object ({{...}}), found {json_kind(value)}"
         )
     try:
         return _message(value, line, options)
@@ -402,7 +402,7 @@ def _text(fields: Mapping[str, object], options: _Options) -> str:
         raise _BadRecord(f"no {name!r} field holding the text to assess (the record has {present})")
     text = fields[name]
     if not isinstance(text, str):
-        raise _BadRecord(f"{name!r} must be a string, found {_kind(text)}")
+        raise _BadRecord(f"{name!r} must be a string, found {json_kind(text)}")
     if not text.strip():
         raise _BadRecord("text is empty")
     if len(text) > options.max_chars:
@@ -422,7 +422,7 @@ def _id(value: object, line: int, options: _Options) -> str:
         return str(value)
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else str(value)
-    raise _BadRecord(f"{options.id_field!r} must be a string or a number, found {_kind(value)}")
+    raise _BadRecord(f"{options.id_field!r} must be a string or a number, found {json_kind(value)}")
 
 
 def _optional_str(fields: Mapping[str, object], name: str) -> str | None:
@@ -433,7 +433,7 @@ def _optional_str(fields: Mapping[str, object], name: str) -> str | None:
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
-    raise _BadRecord(f"{name!r} must be a string, found {_kind(value)}")
+    raise _BadRecord(f"{name!r} must be a string, found {json_kind(value)}")
 
 
 def _optional_bool(fields: Mapping[str, object], name: str) -> bool | None:
@@ -455,7 +455,7 @@ def _created_at(value: object) -> datetime | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise _BadRecord(f"'created_at' must be an ISO 8601 string, found {_kind(value)}")
+        raise _BadRecord(f"'created_at' must be an ISO 8601 string, found {json_kind(value)}")
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
@@ -476,18 +476,19 @@ def _mentions(value: object) -> tuple[str, ...]:
     elif isinstance(value, list):
         items = value
     else:
-        raise _BadRecord(f"'mentions' must be a list of names, found {_kind(value)}")
+        raise _BadRecord(f"'mentions' must be a list of names, found {json_kind(value)}")
     names: list[str] = []
     for item in items:
         if not isinstance(item, str):
-            raise _BadRecord(f"'mentions' must hold strings, found {_kind(item)}")
+            raise _BadRecord(f"'mentions' must hold strings, found {json_kind(item)}")
         name = item.strip().lstrip("@")
         if name:
             names.append(name)
     return tuple(names)
 
 
-def _kind(value: object) -> str:
+def json_kind(value: object) -> str:
+    """How a JSON value is described in a message: ``a string``, ``an object``, ``null``."""
     if value is None:
         return "null"
     if isinstance(value, bool):

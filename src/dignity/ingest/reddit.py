@@ -22,11 +22,10 @@ from dignity.ingest.documents import (
     BadRecord,
     ReadOptions,
     json_lines,
-    kind,
     open_binary,
     optional_str,
 )
-from dignity.ingest.records import RecordFault
+from dignity.ingest.records import RecordFault, json_kind
 from dignity.model import Message
 
 PLATFORM = "reddit"
@@ -58,7 +57,7 @@ def _messages(options: ReadOptions) -> Iterator[Message | RecordFault]:
 def _comment(comment: dict[str, object], options: ReadOptions) -> Message:
     body = comment.get("body")
     if not isinstance(body, str):
-        raise BadRecord(f"'body' must be a string, found {kind(body)}")
+        raise BadRecord(f"'body' must be a string, found {json_kind(body)}")
     if body.strip() in _GONE:
         raise BadRecord(f"the comment's body is {body.strip()}; nothing to assess")
     text = options.check_text(html.unescape(body))
@@ -88,7 +87,7 @@ def _created_utc(value: object) -> datetime | None:
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        raise BadRecord(f"'created_utc' must be epoch seconds, found {kind(value)}")
+        raise BadRecord(f"'created_utc' must be epoch seconds, found {json_kind(value)}")
     try:
         return datetime.fromtimestamp(float(value), tz=UTC)
     except (ValueError, OverflowError, OSError):

@@ -28,12 +28,11 @@ from dignity.ingest.documents import (
     BadRecord,
     ReadOptions,
     as_object,
-    kind,
     load_document,
     optional_str,
     required_str,
 )
-from dignity.ingest.records import RecordFault
+from dignity.ingest.records import RecordFault, json_kind
 from dignity.model import Message
 
 PLATFORM = "twitter"
@@ -76,7 +75,7 @@ def _ytd_array(options: ReadOptions, what: str) -> list[object]:
     if not isinstance(document, list):
         raise InputFileError(
             f"{options.path}: expected an array after 'window.YTD.<name>.part<n> =',"
-            f" found {kind(document)}"
+            f" found {json_kind(document)}"
         )
     return document
 
@@ -130,7 +129,7 @@ def _entities(tweet: dict[str, object], name: str) -> list[dict[str, object]]:
     if found is None:
         return []
     if not isinstance(found, list):
-        raise BadRecord(f"'entities.{name}' must be an array, found {kind(found)}")
+        raise BadRecord(f"'entities.{name}' must be an array, found {json_kind(found)}")
     return [entry for entry in found if isinstance(entry, dict)]
 
 

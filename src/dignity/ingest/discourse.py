@@ -22,7 +22,6 @@ from collections.abc import Iterator
 
 from dignity.errors import InputFileError
 from dignity.ingest.documents import (
-    BadRecord,
     ReadOptions,
     as_object,
     html_text_and_mentions,
@@ -31,7 +30,7 @@ from dignity.ingest.documents import (
     optional_str,
     required_str,
 )
-from dignity.ingest.records import RecordFault, json_kind
+from dignity.ingest.records import BadRecord, RecordFault, json_kind
 from dignity.model import Message
 
 PLATFORM = "discourse"

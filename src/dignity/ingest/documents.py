@@ -27,20 +27,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from dignity.errors import InputFileError
-from dignity.ingest.records import RecordFault, json_kind
+from dignity.ingest.records import BadRecord, RecordFault, json_kind
 
 MAX_DOCUMENT_BYTES = 512 * 1024 * 1024
 """Largest single-document export (Mastodon, X, Discourse) read whole: 512 MiB."""
 
 _BOM = b"\xef\xbb\xbf"
-
-
-class BadRecord(Exception):
-    """A record is unusable for ``reason``; the reader turns it into a RecordFault."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

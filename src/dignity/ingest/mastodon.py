@@ -23,7 +23,6 @@ from urllib.parse import urlsplit
 
 from dignity.errors import InputFileError
 from dignity.ingest.documents import (
-    BadRecord,
     ReadOptions,
     as_object,
     html_text,
@@ -32,7 +31,7 @@ from dignity.ingest.documents import (
     optional_str,
     required_str,
 )
-from dignity.ingest.records import RecordFault, json_kind
+from dignity.ingest.records import BadRecord, RecordFault, json_kind
 from dignity.model import Message
 
 PLATFORM = "mastodon"

@@ -72,8 +72,8 @@ class RecordFault:
         return f"{self.source}, line {self.line}: {self.reason}"
 
 
-class _BadRecord(Exception):
-    """Internal: a record is unusable for ``reason``; becomes a RecordFault."""
+class BadRecord(Exception):
+    """A record is unusable for ``reason``; the reader turns it into a RecordFault."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -255,7 +255,7 @@ def _jsonl_record(decoded: str, line: int, options: _Options) -> Message | Recor
         )
     try:
         return _message(value, line, options)
-    except _BadRecord as exc:
+    except BadRecord as exc:
         return _fault(options, line, exc.reason)
 
 
@@ -373,7 +373,7 @@ def _read_csv(options: _Options) -> Iterator[Message | RecordFault]:
                 continue
             try:
                 yield _message(dict(zip(header, row, strict=True)), first, options)
-            except _BadRecord as exc:
+            except BadRecord as exc:
                 yield _fault(options, first, exc.reason)
 
 
@@ -399,14 +399,14 @@ def _text(fields: Mapping[str, object], options: _Options) -> str:
     name = options.text_field
     if name not in fields:
         present = ", ".join(repr(key) for key in list(fields)[:12]) or "no fields"
-        raise _BadRecord(f"no {name!r} field holding the text to assess (the record has {present})")
+        raise BadRecord(f"no {name!r} field holding the text to assess (the record has {present})")
     text = fields[name]
     if not isinstance(text, str):
-        raise _BadRecord(f"{name!r} must be a string, found {json_kind(text)}")
+        raise BadRecord(f"{name!r} must be a string, found {json_kind(text)}")
     if not text.strip():
-        raise _BadRecord("text is empty")
+        raise BadRecord("text is empty")
     if len(text) > options.max_chars:
-        raise _BadRecord(
+        raise BadRecord(
             f"text is {len(text):,} characters long, over the limit of {options.max_chars:,};"
             " split the message or raise max_chars"
         )
@@ -422,7 +422,7 @@ def _id(value: object, line: int, options: _Options) -> str:
         return str(value)
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else str(value)
-    raise _BadRecord(f"{options.id_field!r} must be a string or a number, found {json_kind(value)}")
+    raise BadRecord(f"{options.id_field!r} must be a string or a number, found {json_kind(value)}")
 
 
 def _optional_str(fields: Mapping[str, object], name: str) -> str | None:
@@ -433,7 +433,7 @@ def _optional_str(fields: Mapping[str, object], name: str) -> str | None:
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
-    raise _BadRecord(f"{name!r} must be a string, found {json_kind(value)}")
+    raise BadRecord(f"{name!r} must be a string, found {json_kind(value)}")
 
 
 def _optional_bool(fields: Mapping[str, object], name: str) -> bool | None:
@@ -448,18 +448,18 @@ def _optional_bool(fields: Mapping[str, object], name: str) -> bool | None:
             return True
         if token in _FALSE:
             return False
-    raise _BadRecord(f"{name!r} must be true or false, found {_preview(value)}")
+    raise BadRecord(f"{name!r} must be true or false, found {_preview(value)}")
 
 
 def _created_at(value: object) -> datetime | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise _BadRecord(f"'created_at' must be an ISO 8601 string, found {json_kind(value)}")
+        raise BadRecord(f"'created_at' must be an ISO 8601 string, found {json_kind(value)}")
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise _BadRecord(
+        raise BadRecord(
             f"'created_at' {_preview(value)} is not an ISO 8601 date and time"
             " (for example 2024-05-01T12:30:00Z)"
         ) from None
@@ -476,11 +476,11 @@ def _mentions(value: object) -> tuple[str, ...]:
     elif isinstance(value, list):
         items = value
     else:
-        raise _BadRecord(f"'mentions' must be a list of names, found {json_kind(value)}")
+        raise BadRecord(f"'mentions' must be a list of names, found {json_kind(value)}")
     names: list[str] = []
     for item in items:
         if not isinstance(item, str):
-            raise _BadRecord(f"'mentions' must hold strings, found {json_kind(item)}")
+            raise BadRecord(f"'mentions' must hold strings, found {json_kind(item)}")
         name = item.strip().lstrip("@")
         if name:
             names.append(name)

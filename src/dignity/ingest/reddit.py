@@ -19,13 +19,12 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from dignity.ingest.documents import (
-    BadRecord,
     ReadOptions,
     json_lines,
     open_binary,
     optional_str,
 )
-from dignity.ingest.records import RecordFault, json_kind
+from dignity.ingest.records import BadRecord, RecordFault, json_kind
 from dignity.model import Message
 
 PLATFORM = "reddit"

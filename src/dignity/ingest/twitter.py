@@ -25,14 +25,13 @@ from pathlib import Path
 
 from dignity.errors import InputFileError
 from dignity.ingest.documents import (
-    BadRecord,
     ReadOptions,
     as_object,
     load_document,
     optional_str,
     required_str,
 )
-from dignity.ingest.records import RecordFault, json_kind
+from dignity.ingest.records import BadRecord, RecordFault, json_kind
 from dignity.model import Message
 
 PLATFORM = "twitter"

@@ -50,7 +50,8 @@ def breaches(detector: PrivateInformationDetector, text: str) -> list[tuple[str,
         ),
         (
             "His postcode is LS6 4AB, not hard",
-            [("home_or_family_pointer", "His postcode is"), ("uk_postcode", "LS6 4AB")],
+            # an "address is" pointer runs on to the address it announces
+            [("home_or_family_pointer", "His postcode is LS6 4AB"), ("uk_postcode", "LS6 4AB")],
         ),
         (
             "She lives at 14 Acacia Avenue, Leeds",
@@ -144,6 +145,152 @@ def test_finds_private_information(
     ],
 )
 def test_hard_negatives(detector: PrivateInformationDetector, text: str) -> None:
+    assert breaches(detector, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # phone formats: dots, brackets round the area code
+        ("his mobile is 07700.900.312", [("phone_number", "07700.900.312")]),
+        ("Ring Gareth on (07700) 900 517", [("phone_number", "(07700) 900 517")]),
+        # addresses: more street types, "The X" before a town and postcode handled by type
+        ("Got his address: 12a Spring Bank, Hull", [("street_address", "12a Spring Bank")]),
+        (
+            "His address: 2 The Paddocks, Ipswich",
+            [("street_address", "2 The Paddocks")],
+        ),
+        # bank: a dotted sort code introduced as one
+        (
+            "Sort code 40.11.62 acc no 31926819",
+            [("bank_account", "40.11.62"), ("bank_account", "31926819")],
+        ),
+        # IBAN typed in lower case
+        ("IBAN gb29 nwbk 6016 1331 9268 19", [("iban", "gb29 nwbk 6016 1331 9268 19")]),
+        # dates of birth: written-out day, two-digit year, a noun cue further away
+        (
+            "His date of birth: twenty-third of May 1981",
+            [("date_of_birth", "twenty-third of May 1981")],
+        ),
+        ("Birthday 12 Sept 88, he's a Virgo", [("date_of_birth", "12 Sept 88")]),
+        ("DOB 07/06/92", [("date_of_birth", "07/06/92")]),
+        (
+            "her date of birth is on her old campaign page - 30th November 1983",
+            [("date_of_birth", "30th November 1983")],
+        ),
+        ("Her birthday is 4th July", [("date_of_birth", "4th July")]),
+        # pointers: more verbs, prepositions, kin and subjects
+        (
+            "Her daughter's at St Anne's Catholic High",
+            [("home_or_family_pointer", "Her daughter's at St Anne's Catholic High")],
+        ),
+        (
+            "his youngest is at Roundhay School",
+            [("home_or_family_pointer", "his youngest is at Roundhay School")],
+        ),
+        (
+            "Their kids attend Ashton Vale Primary",
+            [("home_or_family_pointer", "Their kids attend Ashton Vale Primary")],
+        ),
+        (
+            "her son is in year 4 at Moorside Primary",
+            [("home_or_family_pointer", "her son is in year 4 at Moorside Primary")],
+        ),
+        (
+            "Steve drops his daughter at Park View Nursery every morning",
+            [("home_or_family_pointer", "drops his daughter at Park View Nursery every morning")],
+        ),
+        (
+            "The councillor's parents live on Rosemary Lane",
+            [("home_or_family_pointer", "The councillor's parents live on Rosemary Lane")],
+        ),
+        (
+            "He lives above the chippy on Harehills Lane",
+            [("home_or_family_pointer", "He lives above the chippy on Harehills Lane")],
+        ),
+        (
+            "Kwame lives just off Roundhay Road",
+            [("home_or_family_pointer", "Kwame lives just off Roundhay Road")],
+        ),
+        (
+            "She lives with her mum in Ivy Court",
+            [("home_or_family_pointer", "She lives with her mum in Ivy Court")],
+        ),
+        (
+            "Lives on Cardigan Road, three doors down",
+            [("home_or_family_pointer", "Lives on Cardigan Road")],
+        ),
+        (
+            "his house is the one at the top of Moor Lane",
+            [("home_or_family_pointer", "his house is the one at the top of Moor Lane")],
+        ),
+        (
+            "He teaches at Hollins Park Academy",
+            [("home_or_family_pointer", "He teaches at Hollins Park Academy")],
+        ),
+        (
+            "he works nights at the warehouse on Leeds Road",
+            [("home_or_family_pointer", "he works nights at the warehouse on Leeds Road")],
+        ),
+        (
+            "he's a porter at Leeds General",
+            [("home_or_family_pointer", "he's a porter at Leeds General")],
+        ),
+        (
+            "You'll find him every Saturday at the Red Lion on Market Street",
+            [
+                (
+                    "home_or_family_pointer",
+                    "find him every Saturday at the Red Lion on Market Street",
+                )
+            ],
+        ),
+        # a contact block with no cue is someone's
+        (
+            "Name: Gareth Price\nPhone: 07700 900 271",
+            [("phone_number", "07700 900 271")],
+        ),
+    ],
+)  # fmt: skip
+def test_broadened_rules_find(
+    detector: PrivateInformationDetector, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert breaches(detector, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # self-disclosure: a contact block headed "(me)", "that's me", "drop me an email"
+        "Name: Alex Morgan (me)\nMobile: 07700 900 666\nHappy to help",
+        "Branch secretary (that's me!):\nPhone: 07700 900 222\nEmail: jo@example.com",
+        "Drop me an email: jo.barnes@example.org",
+        # an organisation's noun after the possessive: the office's, not the person's
+        "The MP's office: 0161 496 0050, office@example.org",
+        "Royal Mail's sorting office on Manor Road, LS11 5AA, is closing",
+        "Her constituency surgery: Saturday 10-12, Bramley Library, 2 Town Street",
+        # organisational context reaches across a dash
+        "Jane Holloway MP - constituency office, 22 Elm Street - 0113 496 0200",
+        # landmarks before a postcode; format examples and test values
+        "Write to your MP at House of Commons, London SW1A 0AA",
+        "Use the test card 4242 4242 4242 4242 on the staging donation form",
+        "An IBAN looks like GB29 NWBK 6016 1331 9268 19, 22 characters",
+        # dates: no year and no person; a dotted date that is no sort code
+        "Born on the 4th of July? No, that's a film",
+        "Tweet from 14.02.2024 is still up, version 40.11.62 of the app",
+        # pointers that place nobody
+        "his wife is in hospital again",
+        "His son is in Australia now",
+        "She is a member of the Labour Party",
+        "He is the leader of Leeds City Council",
+        "They live in a flat",
+        "He lives on benefits",
+        "find him on Twitter",
+        "I work at the Asda on Kirkstall Road if anyone wants leaflets",
+        "My kids go to Oakfield Primary too",
+    ],
+)
+def test_broadened_rules_hard_negatives(detector: PrivateInformationDetector, text: str) -> None:
     assert breaches(detector, text) == []
 
 

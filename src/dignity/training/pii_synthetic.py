@@ -278,6 +278,8 @@ class _Maker:
             f"+44 (0)7700 900{tail}",
             f"0044 7700 900{tail}",
             f"07700 900 {tail}",
+            f"07700.900.{tail}",
+            f"(07700) 900 {tail}",
         )
         return self.pick(forms)
 
@@ -295,6 +297,8 @@ class _Maker:
             f"+44 {national} {exchange} {line}",
             f"{area}{exchange}{line}",
             f"{area}-{exchange}-{line}",
+            f"{area}.{exchange}.{line}",
+            f"+44 (0){national} {exchange} {line}",
         )
         return self.pick(forms)
 
@@ -388,6 +392,8 @@ class _Maker:
             bban = "".join(str(self.r.randrange(10)) for _ in range(18))
             country = "DE"
         compact = country + _iban_check(country, bban) + bban
+        if self.r.random() < 0.15:
+            compact = compact.lower()  # typed in lower case, as people do
         if self.r.random() < 0.7:
             return " ".join(compact[i : i + 4] for i in range(0, len(compact), 4))
         return compact
@@ -407,6 +413,10 @@ class _Maker:
             f"{year}-{month:02d}-{day:02d}",
             f"{day}{_ordinal(day)} of {name} {year}",
             f"{day} {name[:3]} {year}",
+            f"{day:02d}/{month:02d}/{year % 100:02d}",
+            f"{_ORDINAL_WORDS[day - 1]} of {name} {year}",
+            f"the {day}{_ordinal(day)} of {name}, {year}",
+            f"{name[:3]} {day}{_ordinal(day)} {year}",
         )
         return self.pick(forms)
 
@@ -425,6 +435,14 @@ class _Maker:
                 f"£{self.r.randrange(1, 999)}.{self.r.randrange(100):02d}",
             )
         )
+
+
+_ORDINAL_WORDS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third",
+    "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth",
+)  # fmt: skip
 
 
 def _ordinal(day: int) -> str:
@@ -646,6 +664,8 @@ def _third_dob(m: _Maker) -> tuple[str, dict[str, _Slot]]:
             "{possessive} date of birth is {dob}, I checked",
             "{who}'s birthday is {dob}, send {possessive} a card lol",
             "{who}, d.o.b. {dob}",
+            "{possessive} date of birth is on {possessive} old campaign page - {dob}",
+            "Name: {who}\nDOB: {dob}\nYou know what to do",
         )
     )
     return template, {
@@ -682,6 +702,19 @@ def _pointer_only(m: _Maker) -> tuple[str, dict[str, _Slot]]:
             f"{possessive} mum lives at number 12 on {street}",
         ),
         ("Small world: {p}.", f"{who}’s son goes to {school}"),
+        ("Tell everyone: {p}.", f"{possessive} daughter's at {school}"),
+        ("{p}, in year 4.", f"{possessive.capitalize()} youngest is at {school}"),
+        ("{p}. Just saying.", f"{possessive.capitalize()} kids attend {school}"),
+        ("{p} every morning.", f"{who} drops {possessive} son at {school}"),
+        ("{p} at half three.", f"{possessive.capitalize()} kids get picked up from {school}"),
+        ("{p}, nights mostly.", f"{capital} works on the tills at {work}"),
+        ("{p}.", f"{capital} lives right next door to the Co-op on {street}"),
+        ("{p}, the one with the red door.", f"{capital} lives just off {street}"),
+        ("{p} if you want a word.", f"You'll find {_obj} every Saturday at the pub on {street}"),
+        ("Funny that {p}.", f"{possessive} husband is the manager of {work}"),
+        ("{p}, behind the chippy.", f"{capital} lives with {possessive} mum on {street}"),
+        ("{p}.", f"{possessive} house is the one with the solar panels on {street}"),
+        ("{p}. Three doors down from the pub.", f"Lives on {street}"),
     )
     template, phrase = m.r.choice(variants)
     return template, {"p": _Gold(phrase, "home_or_family_pointer")}
@@ -745,6 +778,9 @@ def _self_disclosure(m: _Maker) -> tuple[str, dict[str, _Slot]]:
             "Any questions, contact me on {phone}",
             "my mobile: {phone}, whatsapp works too",
             "I'm at {street} if anyone wants to collect the spare leaflets",
+            "Branch secretary (that's me!):\nPhone: {phone}\nEmail: {email}",
+            "Name: Jo Barnes (me)\nMobile: {phone}\nHappy to help with leafleting",
+            "Drop me an email: {email}",
         )
     )
     return template, {
@@ -770,6 +806,8 @@ def _allowed_contact(m: _Maker) -> tuple[str, dict[str, _Slot]]:
             "Phone {phone} to book a slot at Saturday's advice surgery",
             "Her office number is {phone}, it's on the parliament website",
             "Letters to {street} {postcode} are answered within ten days",
+            "The MP's office: {phone}, {email}",
+            "Her constituency surgery: Saturday 10-12, Bramley Library, {street}",
         )
     )
     return template, {

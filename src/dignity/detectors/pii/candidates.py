@@ -174,7 +174,7 @@ def find_ninos(text: str) -> Iterator[Candidate]:
 def find_ibans(text: str) -> Iterator[Candidate]:
     """IBANs of a known country's length that pass the mod-97 check."""
     for match in patterns.IBAN.finditer(text):
-        raw = match.group(0)
+        raw = match.group(0).upper()  # "gb29 nwbk ..." is typed as often as "GB29 NWBK ..."
         length = checksums.IBAN_LENGTHS.get(raw[:2])
         if length is None:
             continue
@@ -216,8 +216,8 @@ def find_bank_accounts(text: str) -> Iterator[Candidate]:
         near += [a for a in window if a not in used and 0 <= start - a[1] <= 60]
         key = match.group(1) + match.group(3) + match.group(4)
         cued = _SORT_CUE.search(text[max(0, start - 30) : start]) is not None
-        if not match.group(2) and not cued:
-            continue  # six bare digits are a sort code only when introduced as one
+        if match.group(2) in {"", "."} and not cued:
+            continue  # six bare or dotted digits are a sort code only when introduced as one
         if near:
             account = min(near, key=lambda a: abs(a[0] - end))
             used.add(account)
@@ -251,27 +251,45 @@ def find_street_addresses(text: str) -> Iterator[Candidate]:
 
 
 def find_birth_dates(text: str) -> Iterator[Candidate]:
-    """A date a few words after a birth cue ("born on", "DOB", "her birthday is")."""
+    """A date a few words after a birth cue ("born on", "DOB", "her birthday is").
+
+    A noun cue ("date of birth", "DOB") may stand further from its date than the verb "born"
+    ("her date of birth is on her old campaign page: 30th November 1983"). A date without a
+    year is weak on its own ("born on the 4th of July" is a film); a third-person cue lifts it.
+    """
     for cue in BIRTH_CUE.finditer(text):
-        tail = text[cue.end() : cue.end() + 40]
+        noun = not cue.group(0).lower().startswith("born")
+        tail = text[cue.end() : cue.end() + (70 if noun else 40)]
         for match in patterns.DATE.finditer(tail):
             if not _plausible_date(match):
                 continue
             gap = tail[: match.start()]
-            if any(char in gap for char in ".!?;\n") or len(gap.split()) > 4:
+            if any(char in gap for char in ".!?;\n") or len(gap.split()) > (8 if noun else 4):
                 break
             start = cue.end() + match.start()
             end = cue.end() + match.end()
-            has_year = any(match.group(g) for g in ("y1", "y2", "y3", "y4"))
+            has_year = any(match.group(g) for g in ("y1", "y2", "y3", "y4", "y5"))
             yield Candidate(
-                "date_of_birth", start, end, 0.75 if has_year else 0.6, match.group(0).lower()
+                "date_of_birth", start, end, 0.75 if has_year else 0.45, match.group(0).lower()
             )
             break
 
 
 def _plausible_date(match: re.Match[str]) -> bool:
     day = match.group("d1") or match.group("d2") or match.group("d3") or match.group("d4")
+    words = match.group("d5")
+    if words is not None:
+        day = str(_ordinal_day(words))
     month = match.group("m1") or match.group("m2")
     if day is None or not 1 <= int(day) <= 31:
         return False
     return month is None or 1 <= int(month) <= 12
+
+
+def _ordinal_day(words: str) -> int:
+    """ "twenty-third" -> 23, "tenth" -> 10, "thirtieth" -> 30."""
+    lowered = words.lower().replace("-", " ").split()
+    if lowered[-1] == "thirtieth":
+        return 30
+    tens = {"twenty": 20, "thirty": 30}.get(lowered[0], 0) if len(lowered) > 1 else 0
+    return tens + patterns.ORDINAL_WORDS.get(lowered[-1], 0)

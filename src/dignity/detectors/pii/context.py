@@ -33,8 +33,9 @@ _SELF_CUE = (
     r"|\b(?:call|ring|phone|text|whatsapp|email|e-mail|mail|message|contact|reach|find|write to"
     r"|visit|dm)(?: (?:me|us)\b)"
     r"|\bI (?:live|lived|was born)\b|\bI(?:'m|’m| am) (?:at|on|based at|living at)\b"
-    r"|\b(?:drop me a line|get in touch|get hold of me|reach me)\b"
-    r"|\b(?:me|us) (?:on|at)\b"
+    r"|\b(?:drop me (?:a|an) (?:line|email|e-mail|text|message|note)|get in touch"
+    r"|get hold of me|reach me)\b"
+    r"|\b(?:me|us) (?:on|at)\b|\((?:me|us)\)|\bthat(?:'s|’s| is) (?:me|us)\b"
 )
 _OTHER_CUE = (
     r"\b(?:he|she|they|him|her|his|hers|their|theirs|them|your|yours|you)\b(?! (?:can|could) )"
@@ -58,6 +59,28 @@ _ORGANISATION = re.compile(
     r"|polling station|stall|vigil|meet(?:ing)? (?:at|outside)|doors open)\b",
     re.IGNORECASE,
 )
+
+# An organisation's own noun right after the cue makes the item the organisation's ("the MP's
+# office:", "her constituency surgery,", "Royal Mail's sorting office on").
+_OWNED_BY_ORGANISATION = re.compile(
+    r"\W{0,3}(?:\w+ ){0,2}(?:office|offices|surgery|surgeries|switchboard|helpline|hotline"
+    r"|press office|hq|headquarters|team|campaign|website|department|caseworkers?)\b",
+    re.IGNORECASE,
+)
+
+# A label at the start of a line ("Phone:", "Email -") marks a contact block, whose header or
+# first lines say whose details it lists ("Name: Jo Barnes (me)").
+_BLOCK_LINE = re.compile(r"[ \t]*[A-Za-z][A-Za-z .'’/()]{0,24}\s?[:\-]")
+
+# Words saying an identifier is a format example or a test value, not anyone's.
+_EXAMPLE = re.compile(
+    r"\b(?:e\.?g\.?|for example|for instance|example|test(?:ing)? (?:card|number|value)"
+    r"|dummy|sample|placeholder|format(?:ted)?|look(?:s)? like|such as)\b[^.!?\n]{0,24}$",
+    re.IGNORECASE,
+)
+
+# Sentence ends (not clause breaks): organisational context reaches across dashes and commas.
+_SENTENCE_BREAK = re.compile(r"[.!?;\n](?:\s|$)")
 
 # Words saying a number is a reference, a count or an amount rather than anything personal.
 _REFERENCE = re.compile(
@@ -91,7 +114,7 @@ LANDMARK = re.compile(
     r"|1 Victoria Street|4 Millbank|Buckingham Palace|Downing Street|Number (?:10|11)|No\.? ?10"
     r"|Windsor Castle|Chequers|Bute House|Dorneywood|Lambeth Palace|Kensington Palace"
     r"|Clarence House|Mansion House|Palace of Westminster|Houses of Parliament|Stormont"
-    r"|Holyrood|Senedd)\b",
+    r"|Holyrood|Senedd|House of Commons|House of Lords|Portcullis House)\b",
     re.IGNORECASE,
 )
 
@@ -110,12 +133,55 @@ def owner_of(window: str) -> Owner:
     if not cues:
         return Owner.UNKNOWN
     last = cues[-1]
-    return Owner.SELF if last.group("self") is not None else Owner.OTHER
+    if last.group("self") is not None:
+        return Owner.SELF
+    if _OWNED_BY_ORGANISATION.match(window, last.end()) is not None:
+        return Owner.UNKNOWN  # "the MP's office", "her constituency surgery"
+    return Owner.OTHER
+
+
+def block_owner(text: str, start: int, max_lines: int = 8) -> Owner:
+    """Whose a contact block is, when the item sits on a labelled line ("Phone: ...").
+
+    The block's lines above the item and the line heading it are read for the last cue:
+    "Name: Alex Morgan (me)" makes the block the member's own.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if _BLOCK_LINE.match(text, line_start) is None:
+        return Owner.UNKNOWN
+    lines: list[str] = []
+    end = line_start - 1
+    while end > 0 and len(lines) < max_lines:
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end]
+        lines.append(line)
+        if _BLOCK_LINE.match(line) is None:
+            break  # the header above the labelled lines
+        end = begin - 1
+    for line in lines:  # nearest line first
+        owner = owner_of(line)
+        if owner is not Owner.UNKNOWN:
+            return owner
+    return Owner.UNKNOWN
+
+
+def is_example(text: str, start: int) -> bool:
+    """Whether the item at ``start`` is introduced as a format example or a test value."""
+    return _EXAMPLE.search(text[max(0, start - 40) : start]) is not None
+
+
+def after_landmark(text: str, start: int, reach: int = 40) -> bool:
+    """Whether a public landmark stands just before ``start`` in the same sentence."""
+    window = text[max(0, start - reach) : start]
+    breaks = [match.end() for match in _SENTENCE_BREAK.finditer(window)]
+    return LANDMARK.search(window[breaks[-1] :] if breaks else window) is not None
 
 
 def is_organisational(text: str, start: int, end: int, reach: int = 60) -> bool:
     """Whether words near ``[start, end)`` tie the item to an organisation or public place."""
-    before = window_before(text, start, 0, reach)
+    window = text[max(0, start - reach) : start]
+    breaks = [match.end() for match in _SENTENCE_BREAK.finditer(window)]
+    before = window[breaks[-1] :] if breaks else window
     after = text[end : end + 30]
     return _ORGANISATION.search(before) is not None or _ORGANISATION.search(after) is not None
 

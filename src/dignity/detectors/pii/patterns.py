@@ -35,7 +35,7 @@ NINO = re.compile(
 )
 
 # IBAN: country code, check digits, then up to 30 letters and digits in optional groups of four.
-IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,32}")
+IBAN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,32}", re.IGNORECASE)
 
 # Payment card: 13-19 contiguous digits, groups of four (4-4-4-4, 4-4-4-4-3) or Amex's 4-6-5.
 CARD = re.compile(
@@ -47,7 +47,7 @@ CARD = re.compile(
 )
 
 # Sort code (three pairs of digits with a dash or space) and an eight-digit account number.
-SORT_CODE = re.compile(r"(?<![\d.,/:-])(\d{2})([ \-]?)(\d{2})\2(\d{2})(?![\d]|[\-/.:]\d)")
+SORT_CODE = re.compile(r"(?<![\d.,/:-])(\d{2})([ .\-]?)(\d{2})\2(\d{2})(?![\d]|[\-/.:]\d)")
 ACCOUNT_NUMBER = re.compile(r"(?<![\d.,£$€/:-])(?:\d{8}|\d{4} \d{4})(?![\d]|[ .,/:-]\d)")
 
 # A UK street address: optional flat, a house number, one to four capitalised words, a street
@@ -55,7 +55,8 @@ ACCOUNT_NUMBER = re.compile(r"(?<![\d.,£$€/:-])(?:\d{8}|\d{4} \d{4})(?![\d]|[
 STREET_TYPES = (
     "Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Place|Pl|Court|Ct"
     "|Gardens|Gdns|Terrace|Tce|Grove|Hill|Row|Walk|Mews|Square|Sq|Park|View|Rise|Parade|Green"
-    "|Vale|Wharf|Yard|Gate|Crofts?|Fields?|Meadows?|Boulevard|Chase|Hollow|End"
+    "|Vale|Wharf|Yard|Gate|Crofts?|Fields?|Meadows?|Boulevard|Chase|Hollow|End|Bank|Mount"
+    "|Approach|Heights|Ridge|Circus|Brae|Wynd|Paddocks?|Causeway|Embankment|Brow"
 )
 STREET_ADDRESS = re.compile(
     r"(?<![\w£$€.,/-])"
@@ -70,12 +71,26 @@ _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
+# Days written out, as in "the twenty-third of May".
+_ORDINALS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth",
+)  # fmt: skip
+ORDINAL_WORDS = {word: day for day, word in enumerate(_ORDINALS, start=1)}
+_ORDINAL_DAY = (
+    r"(?:(?:twenty|thirty)[ \-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth"
+    r"|nineteenth|twentieth|thirtieth"
+)
+_YEAR = r"\d{4}|['’]?\d{2}(?!\d)"
 DATE = re.compile(
     r"(?<![\w/.-])(?:"
     r"(?P<d1>\d{1,2})[/.\-](?P<m1>\d{1,2})[/.\-](?P<y1>\d{4}|\d{2})"
     r"|(?P<y2>\d{4})-(?P<m2>\d{2})-(?P<d2>\d{2})"
-    rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? (?P<m3>{_MONTHS})\.?(?:,? (?P<y3>\d{{4}}))?"
-    rf"|(?P<m4>{_MONTHS})\.? (?P<d4>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y4>\d{{4}}))?"
+    rf"|(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? (?P<m3>{_MONTHS})\.?(?:,? (?P<y3>{_YEAR}))?"
+    rf"|(?P<m4>{_MONTHS})\.? (?P<d4>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y4>{_YEAR}))?"
+    rf"|(?P<d5>{_ORDINAL_DAY})(?: of)? (?P<m5>{_MONTHS})\.?(?:,? (?P<y5>{_YEAR}))?"
     r")(?![\w/]|[.\-]\d)",
     re.IGNORECASE,
 )

@@ -28,22 +28,57 @@ _WHO = (
     + _GENERIC
     + r")[A-Z][A-Za-z\-]{2,20}))"
 )
-_WHOSE = r"(?:his|her|their|your|(?-i:[A-Z][A-Za-z\-]{1,20}(?:'s|’s)))"
+_ROLE = r"(?:councillor|cllr|candidate|mp|journalist|activist|guy|bloke|woman|man|lad|scab)"
+_WHOSE = (
+    r"(?:his|her|their|your|(?-i:[A-Z][A-Za-z\-]{1,20}(?:'s|’s))"
+    rf"|(?:the|this|that) {_ROLE}(?:'s|’s))"
+)
 _KIN = (
     r"(?:kids?|children|child|sons?|daughters?|wife|husband|partner|mum|mother|dad|father"
-    r"|parents|family|boy|girl|missus|fianc[ée]e?|grandkids|grandchildren)"
+    r"|parents|family|boy|girl|missus|fianc[ée]e?|grandkids|grandchildren|youngest|eldest"
+    r"|oldest|little one|other half|stepson|stepdaughter|grandson|granddaughter|sister"
+    r"|brother|lass)"
 )
 _OBJECT = r"(?P<obj>[^.,;!?\n]{2,60})"
+# How a pointer places someone: at an address, on a street, or beside something on one.
+_WHERE = (
+    r"(?P<prep>at|on|in|near|opposite|next door to|next to|above|below|over|off|behind|by"
+    r"|round the corner from|down the road from|across (?:the road )?from"
+    r"|at the (?:top|end|bottom|far end) of)"
+)
+# Words between a verb and its place: "lives right next door to", "works nights at".
+_HOME_FILLER = r"(?: (?:right|just|literally|now|still|actually|with (?:his|her|their) \w{2,12}))?"
+_WORK_FILLER = (
+    r"(?: (?:nights|days|weekends|evenings|mornings|shifts|part[- ]time|full[- ]time"
+    r"|on the tills|on the checkouts|behind the bar|on reception|on the wards))?"
+    r"(?: (?:every|most|on) \w{3,10})?"
+)
+_JOB = r"(?P<job>(?:is|was|'s|’s) (?:a|an|the) [a-z]{3,15}(?: [a-z]{3,15})?)"
+_FAMILY_VERB = (
+    r"(?:go|goes|went|attend|attends|work|works|lives|live|plays?|trains?|swims?|is|are"
+    r"|gets? (?:dropped off|picked up))"
+)
+_FAMILY_FILLER = (
+    r"(?: (?:to school|nights|days|part[- ]time|full[- ]time|still|now|on the tills"
+    r"|in (?:year|reception|class|form) \w{1,3}))?"
+)
 
 _PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str], float], ...] = (
     (
         "home",
         ("live", "stay", "resid"),
         re.compile(
-            rf"\b{_WHO} (?:lives|live|is living|are living|stays|resides|reside) "
-            rf"(?P<prep>at|on|in|near|opposite|next door to) {_OBJECT}",
+            rf"\b{_WHO} (?:lives|live|is living|are living|stays|is staying|resides|reside)"
+            rf"{_HOME_FILLER} {_WHERE} {_OBJECT}",
             re.IGNORECASE,
         ),
+        0.75,
+    ),
+    (
+        "home",
+        ("lives",),
+        # "Lives on Cardigan Road, three doors down from the pub": a subject left out.
+        re.compile(rf"(?:^|(?<=[.!?\n] )|(?<=\n))(?-i:Lives){_HOME_FILLER} {_WHERE} {_OBJECT}"),
         0.75,
     ),
     (
@@ -52,7 +87,7 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str], float], ...] = (
         re.compile(
             rf"(?:\bhere(?:'s|’s| is) {_WHOSE} (?:(?:home|house|personal|private|full) )?address"
             rf"|\b{_WHOSE} (?:(?:home|house|personal|private|real|new|full|current) )?"
-            r"(?:address|postcode) (?:is|:|-|=)"
+            r"(?:address|postcode)(?:'s|’s)? (?:is|:|-|=)"
             rf"|\b{_WHOSE} home address)\b",
             re.IGNORECASE,
         ),
@@ -62,8 +97,8 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str], float], ...] = (
         "home",
         ("house is", "home is", "flat is", "place is", "gaff is"),
         re.compile(
-            rf"\b{_WHOSE} (?:house|home|flat|place|gaff) is (?P<prep>on|at|in|near|opposite"
-            rf"|next to|by|behind|round the corner from) {_OBJECT}",
+            rf"\b{_WHOSE} (?:house|home|flat|place|gaff) is (?:{_WHERE}|the (?:one|house|flat))"
+            rf" {_OBJECT}",
             re.IGNORECASE,
         ),
         0.75,
@@ -88,20 +123,54 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str], float], ...] = (
             "girl",
             "missus",
             "fianc",
+            "youngest",
+            "eldest",
+            "oldest",
+            "little one",
+            "other half",
+            "sister",
+            "brother",
+            "lass",
         ),
         re.compile(
-            rf"\b{_WHOSE} {_KIN} (?:go|goes|attend|attends|is at|are at|work|works|lives|live"
-            rf"|goes to school|go to school) (?P<prep>to|at|in|on|near) {_OBJECT}",
+            rf"\b{_WHOSE} {_KIN}(?: {_JOB}{_WORK_FILLER} (?:at|of|in|for)"
+            rf"|(?: {_FAMILY_VERB}|['’](?:s|re)){_FAMILY_FILLER}"
+            r" (?P<prep>to|at|in|on|near|for|from)"
+            rf"| attends?) {_OBJECT}",
+            re.IGNORECASE,
+        ),
+        0.75,
+    ),
+    (
+        "family",
+        ("drop", "pick", "collect", "take"),
+        # "Steve drops his daughter at Park View Nursery": a school run.
+        re.compile(
+            r"\b(?:drops?|dropping|picks?|picking|collects?|collecting|takes?|taking)"
+            rf"(?: (?:up|off))? {_WHOSE} {_KIN}(?: (?:up|off))?(?: to school)?"
+            rf" (?P<prep>at|from|to) {_OBJECT}",
             re.IGNORECASE,
         ),
         0.75,
     ),
     (
         "work",
-        ("work", "shift", "job"),
+        ("work", "shift", "job", "teach", " is a", " is an", " is the", "'s a", "’s a", "'s the"),
         re.compile(
-            rf"\b{_WHO} (?:works|work|is working|does shifts|has a job) (?P<prep>at|in|for) "
-            rf"{_OBJECT}",
+            rf"\b{_WHO}(?: (?:works|work|is working|does shifts|has a job|teaches|volunteers)"
+            rf"| ?{_JOB})"
+            rf"{_WORK_FILLER} (?P<prep>at|in|for|of) {_OBJECT}",
+            re.IGNORECASE,
+        ),
+        0.7,
+    ),
+    (
+        "work",
+        ("find", "catch"),
+        # "You'll find him every Saturday at the Red Lion on Market Street".
+        re.compile(
+            r"\b(?:find|catch) (?:him|her|them)(?: (?:every|most|on) \w{3,10})?"
+            rf" (?P<prep>at|in|outside) {_OBJECT}",
             re.IGNORECASE,
         ),
         0.7,
@@ -128,6 +197,14 @@ _NEGATED = re.compile(
 _SPECIFIC = re.compile(r"(?:(?:the|a|number|no\.?|flat) ?)?(?:[A-Z]|\d)")
 _STREET_WORD = re.compile(rf"\b(?:{STREET_TYPES})\b")
 _STREET = re.compile(rf"\b(?:{STREET_TYPES})\b|\d")
+# Kinds of place where a person can be found day to day: a school, a ward, a shop floor.
+_PLACE_TYPE = re.compile(
+    r"\b(?:school|primary|academy|college|nursery|infants|juniors|high|grammar|hospital"
+    r"|infirmary|general|surgery|practice|clinic|warehouse|depot|factory|store|shop"
+    r"|supermarket|garage|salon|caf[eé]|pub|restaurant|chippy|takeaway|gym|leisure centre"
+    r"|care home|hotel|bakery|pharmacy|chemist|branch|site|yard|works|mill)\b",
+    re.IGNORECASE,
+)
 _LOCATIVE = re.compile(r"\b(?:in (?:the )?[A-Z0-9]|(?:on|near|by|opposite|next to|off|behind) \w)")
 
 
@@ -164,12 +241,20 @@ def _accept(match: re.Match[str], kind: str) -> int | None:
     obj = match.group("obj").rstrip()
     if LANDMARK.search(obj) is not None:
         return None
-    if kind == "work":
-        # "works at the Treasury" is a public role; "works at the Tesco on Mill Road" is a place.
-        if _LOCATIVE.search(obj) is None:
+    groups = match.groupdict()
+    prep = (groups.get("prep") or "").lower()
+    if kind == "work" or groups.get("job") is not None:
+        # "works at the Treasury" is a public role; "works at the Tesco on Mill Road", "teaches
+        # at Hollins Park Academy" are places where someone can be found.
+        if _LOCATIVE.search(obj) is None and _PLACE_TYPE.search(obj) is None:
             return None
-    elif match.group("prep").lower() == "in" and kind == "home":
-        if _STREET.search(obj) is None:  # "lives in Leeds" is a city, not an address
+    elif prep == "in" and kind in {"home", "family"}:
+        named_place = _PLACE_TYPE.search(obj) is not None and _SPECIFIC.match(obj) is not None
+        if _STREET.search(obj) is None and not named_place:
+            return None  # "lives in Leeds" is a city, "is in hospital" no place in particular
+    elif not prep:
+        # "his house is the one with the solar panels at the top of Moor Lane"; "attends X".
+        if _STREET.search(obj) is None and _SPECIFIC.match(obj) is None:
             return None
     elif _SPECIFIC.match(obj) is None and _STREET_WORD.search(obj) is None:
         return None

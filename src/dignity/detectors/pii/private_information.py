@@ -22,7 +22,10 @@ from dignity.detectors.pii.allowlist import AllowList
 from dignity.detectors.pii.candidates import Candidate
 from dignity.detectors.pii.context import (
     Owner,
+    after_landmark,
+    block_owner,
     incites,
+    is_example,
     is_organisational,
     is_reference,
     owner_of,
@@ -52,6 +55,10 @@ _PRIORITY = (
 _RANK = {label: rank for rank, label in enumerate(_PRIORITY)}
 _REFERENCE_SENSITIVE = frozenset({"phone_number", "payment_card", "bank_account"})
 _INHERIT_REACH = 40
+_PLACE_LABELS = frozenset({"uk_postcode", "street_address"})
+# An "address is" pointer runs on to the address it introduces, when that follows in the
+# same sentence: "Her address is 7 Rowan Terrace" is one statement, not a phrase and an item.
+_ANNOUNCE_REACH = 60
 
 
 class PrivateInformationDetector:
@@ -82,6 +89,7 @@ class PrivateInformationDetector:
         pointers = list(find_pointers(text))
         if not items and not pointers:
             return ()
+        pointers = [_run_on(text, pointer, items) for pointer in pointers]
         inciting = incites(text)
         findings = [
             *self._score_items(text, items, pointers, inciting, self._allow),
@@ -123,6 +131,10 @@ class PrivateInformationDetector:
                 continue
             if item.label in _REFERENCE_SENSITIVE and is_reference(text, item.start):
                 continue
+            if is_example(text, item.start):
+                continue  # "e.g. QQ 12 34 56 C", "the test card 4242 4242 4242 4242"
+            if item.label in _PLACE_LABELS and after_landmark(text, item.start):
+                continue  # "House of Commons, London SW1A 0AA"
             window = window_before(text, item.start, floor)
             owner = owner_of(window)
             if (
@@ -132,6 +144,8 @@ class PrivateInformationDetector:
                 and len(window) == item.start - floor
             ):
                 owner = previous_owner  # one frame governs a run: "call me on X or Y"
+            if owner is Owner.UNKNOWN:
+                owner = block_owner(text, item.start)
             if owner is not Owner.SELF and _inside_pointer(item, pointers, pointer_starts):
                 owner = Owner.OTHER
             previous_owner = owner
@@ -145,6 +159,20 @@ class PrivateInformationDetector:
                 rationale=explain(item.label, situation),
                 spans=spans,
             )
+
+
+def _run_on(text: str, pointer: Pointer, items: list[Candidate]) -> Pointer:
+    """An "address is" pointer extended to the address or postcode it announces, if given."""
+    if pointer.kind != "address":
+        return pointer
+    for item in items:
+        if item.start < pointer.end or item.label not in _PLACE_LABELS:
+            continue
+        gap = text[pointer.end : item.start]
+        if item.start - pointer.end > _ANNOUNCE_REACH or any(c in gap for c in ".!?;\n"):
+            break
+        return Pointer(pointer.start, item.end, pointer.kind, pointer.score)
+    return pointer
 
 
 def _inside_pointer(item: Candidate, pointers: list[Pointer], starts: list[int]) -> bool:

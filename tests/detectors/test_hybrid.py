@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
-from dignity.detectors.text.hybrid import FEATURE_NAMES, HybridTextDetector
+from dignity.detectors.text.classifier import CATEGORIES
+from dignity.detectors.text.featurise import normalise
+from dignity.detectors.text.hybrid import (
+    FEATURE_NAMES,
+    IDENTITY_CAP,
+    LIFT,
+    HybridTextDetector,
+    gate,
+    names_a_group,
+)
 from dignity.model import Message
 
 BREACH = {"personal_attack", "identity_attack", "threat", "sexual"}
@@ -34,7 +44,7 @@ def _flagged(detector: HybridTextDetector, text: str) -> set[str]:
             set(),
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="known: the stacker inflates the classifier's mid sexual score (0.36)",
+                reason="known: no negation; hate 0.51, sexual 0.52 (classifier 0.48, 0.42)",
             ),
         ),
         ("This fucking weather, the train is late again", set()),
@@ -58,3 +68,33 @@ def test_scores_and_features_line_up(detector: HybridTextDetector) -> None:
     scores = detector.scores("you absolute moron")
     assert scores["personal_attack"] >= 0.5
     assert all(0.0 <= v <= 1.0 for v in scores.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Typical Tory-lite melts, the lot of them.",
+        "Democrats are destroying this country, honestly",
+        "Republicans voted against the bill again",
+    ],
+)
+def test_no_hate_without_a_group(detector: HybridTextDetector, text: str) -> None:
+    assert detector.scores(text)["identity_attack"] <= IDENTITY_CAP
+
+
+def test_the_gate_opens_for_a_group_or_a_slur() -> None:
+    tokens = normalise("all the immigrants")
+    assert names_a_group(tokens)
+    assert not names_a_group(normalise("all the Tories"))
+    stacked = np.full(len(CATEGORIES), 0.9)
+    features = np.zeros(len(FEATURE_NAMES))
+    assert gate(stacked, features, tokens)[1] > IDENTITY_CAP
+    assert gate(stacked, features, normalise("all the Tories"))[1] <= IDENTITY_CAP
+
+
+def test_two_weak_signals_do_not_make_a_breach() -> None:
+    stacked = np.full(len(CATEGORIES), 0.9)
+    features = np.zeros(len(FEATURE_NAMES))
+    features[: len(CATEGORIES)] = -1.0  # the classifier's logits: about 0.27 each
+    out = gate(stacked, features, normalise("all the immigrants"))
+    assert (out <= 1 / (1 + np.exp(1.0)) + LIFT + 1e-9).all()

@@ -822,6 +822,20 @@ def _examples(
         )
 
 
+FILLER_BEFORE = ("honestly,", "typical", "frankly,", "look,", "seriously,", "to be honest,")
+FILLER_AFTER = (", the lot of them", ", all of them", ", as usual", ", typical", ", honestly")
+
+
+def _filler(m: _Maker, text: str) -> str:
+    """Civil texts get the hedges and fillers abusive templates use, so those carry no signal."""
+    r = m.rng.random()
+    if r < 0.15:
+        return f"{m.pick(FILLER_BEFORE)} {text}"
+    if r < 0.3:
+        return text.rstrip(".!") + m.pick(FILLER_AFTER)
+    return text
+
+
 def _politics(m: _Maker, n: int) -> Iterator[tuple[str, dict[str, Label], tuple[str, ...]]]:
     for _ in range(n):
         r = m.rng.random()
@@ -843,6 +857,7 @@ def _politics(m: _Maker, n: int) -> Iterator[tuple[str, dict[str, Label], tuple[
             k = m.rng.randrange(1, len(words))
             words.insert(k, m.pick(SWEAR_INSERTS))
             text = " ".join(words)
+        text = _filler(m, text)
         yield text, _labels(profanity=int(has_swearing(text))), ()
 
 
@@ -868,7 +883,7 @@ def _identity(m: _Maker, n: int) -> Iterator[tuple[str, dict[str, Label], tuple[
 def _identity_neutral(m: _Maker, n: int) -> Iterator[tuple[str, dict[str, Label], tuple[str, ...]]]:
     for _ in range(n):
         _, plural, single = m.group()
-        text = m.fill(m.pick(NEUTRAL_IDENTITY), G=plural, g=single)
+        text = _filler(m, m.fill(m.pick(NEUTRAL_IDENTITY), G=plural, g=single))
         yield text, _labels(), ()
 
 

@@ -37,6 +37,35 @@ _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w@])@\w+")
 _SINGLE = re.compile(r"^[a-z]$")
+
+PARTY = "xxparty"
+POLITICIAN = "xxpolitician"
+# Party, faction and politician names (UK and US) become one placeholder each before features
+# are built, in training and detection alike, so no model can learn a side of politics as abuse.
+# Ambiguous words ("left", "right", "green", "reform", "may") are left alone.
+_PARTY_WORDS = (
+    "labour tory tories conservative conservatives libdem libdems snp ukip plaid greens "
+    "democrat democrats dem dems democratic republican republicans gop maga liberal liberals "
+    "progressive progressives socialist socialists"
+)
+_POLITICIAN_WORDS = (
+    "starmer sunak trump trumps biden obama clinton hillary pelosi schumer mcconnell boris "
+    "corbyn farage truss badenoch braverman rayner reeves sturgeon swinney cameron blair "
+    "thatcher kamala harris desantis pence vance bernie sanders aoc ocasio cortez romney cruz "
+    "kier keir rishi kemi suella nigel"
+)
+POLITICAL_WORDS: dict[str, str] = {
+    **dict.fromkeys(_PARTY_WORDS.split(), PARTY),
+    **dict.fromkeys(_POLITICIAN_WORDS.split(), POLITICIAN),
+}
+
+
+def _mask(word: str) -> str:
+    """The placeholder for a party or politician name (possessives too), else the word."""
+    base = word[:-2] if word.endswith("'s") else word
+    return POLITICAL_WORDS.get(base, word)
+
+
 # letters kept inside a word: "f*ck", "don't"
 _INNER = {"*", "'"}
 
@@ -159,7 +188,7 @@ def normalise(text: str) -> list[Token]:
             k = j
             continue
         word, origin = words[k]
-        tokens.append(Token(word, origin[0], origin[-1] + 1))
+        tokens.append(Token(_mask(word), origin[0], origin[-1] + 1))
         k += 1
     return tokens
 

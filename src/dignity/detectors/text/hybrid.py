@@ -32,6 +32,7 @@ import numpy.typing as npt
 from dignity.detectors.text.classifier import (
     _DESCRIPTIONS,
     _LABELS,
+    _WORD_TARGET,
     CATEGORIES,
     MIN_SCORE,
     QUOTE_DISCOUNT,
@@ -52,6 +53,116 @@ FEATURE_NAMES: tuple[str, ...] = (
     *(f"clf:{c}" for c in CATEGORIES),
     *(f"lex:{c}" for c in LEXICON_CATEGORIES),
 )
+
+
+IDENTITY = CATEGORIES.index("identity_attack")
+PERSONAL = CATEGORIES.index("personal_attack")
+IDENTITY_CAP = 0.3
+"""Without a word naming a protected group (or a slur the lexicon knows), hate scores at most
+this: the model then sees only generic hostility, which is not discrimination."""
+LIFT = 0.1
+"""The stacker may lift the stronger of its two inputs by at most this much, so two weak
+signals never add up to a confident breach."""
+# words too common to open the identity gate on their own
+_WEAK_GROUP_WORDS = frozenset({"she", "her", "man", "old", "young", "race", "church", "polish"})
+GROUP_WORDS: frozenset[str] = frozenset(
+    {w for w in _WORD_TARGET if w not in _WEAK_GROUP_WORDS}
+    | {
+        "feminism",
+        "feminazi",
+        "feminazis",
+        "latino",
+        "latinos",
+        "latina",
+        "latinas",
+        "hispanic",
+        "hispanics",
+        "lgbtq",
+        "lgbtq+",
+        "bame",
+        "ethnic",
+        "minorities",
+        "muzzie",
+        "muzzies",
+        "islamist",
+        "islamists",
+        "sharia",
+        "wetback",
+        "wetbacks",
+        "raghead",
+        "ragheads",
+        "towelhead",
+        "towelheads",
+        "ghetto",
+        "thot",
+        "thots",
+        "hoe",
+        "hoes",
+        "cunt",
+        "cunts",
+        "nationality",
+        "religion",
+        "religious",
+        "gender",
+        "sexuality",
+        "skin",
+        "colour",
+        "color",
+    }
+)
+_GROUP_STEMS = (
+    "muslim",
+    "muzlim",
+    "moslem",
+    "islam",
+    "immigr",
+    "migrant",
+    "refugee",
+    "feminis",
+    "homosex",
+    "transgend",
+    "transsex",
+    "nigg",
+    "negro",
+    "faggot",
+    "retard",
+    "tranny",
+    "trannie",
+    "jewish",
+    "lesbian",
+    "disabilit",
+    "asylum",
+)
+_SECOND_PERSON = frozenset({"you", "your", "you're", "youre", "ur", "u", "ya", "yourself"})
+
+
+def names_a_group(tokens: Sequence[Any]) -> bool:
+    """Whether any normalised token names a protected group or is a known slur."""
+    for t in tokens:
+        word = t.text
+        if word in GROUP_WORDS or (word.endswith("s") and word[:-1] in GROUP_WORDS):
+            return True
+        if any(stem in word for stem in _GROUP_STEMS):
+            return True
+    return False
+
+
+def gate(
+    stacked: npt.NDArray[np.float64],
+    features: npt.NDArray[np.float64],
+    tokens: Sequence[Any],
+) -> npt.NDArray[np.float64]:
+    """Stacked probabilities after the lift limit, the identity gate and the lexicon's floor."""
+    n = len(CATEGORIES)
+    clf = 1.0 / (1.0 + np.exp(-features[:n]))
+    floor = features[n : 2 * n]
+    out = np.minimum(stacked, np.maximum(clf, floor) + LIFT)
+    if floor[IDENTITY] <= 0 and not names_a_group(tokens):
+        hate = float(out[IDENTITY])
+        out[IDENTITY] = min(hate, IDENTITY_CAP)
+        if hate > out[PERSONAL] and any(t.text in _SECOND_PERSON for t in tokens):
+            out[PERSONAL] = hate
+    return np.asarray(np.maximum(out, floor), dtype=np.float64)
 
 
 def _logit(p: float) -> float:
@@ -153,14 +264,15 @@ class HybridTextDetector:
         """Stacked probabilities for the five categories, never below the lexicon's own score.
 
         The lexicon's explicit matches are already scored in context (aimed at a person,
-        negated, quoted to condemn), and it is precise, so what it finds is a floor.
+        negated, quoted to condemn), and it is precise, so what it finds is a floor. The
+        stacker may not lift its stronger input by more than :data:`LIFT`, and hate needs a
+        word naming a protected group or a slur (see :func:`gate`).
         """
         assert self._coef is not None
         assert self._intercept is not None
         z = self._coef @ parts.features + self._intercept
         stacked = 1.0 / (1.0 + np.exp(-z))
-        floor = parts.features[len(CATEGORIES) : 2 * len(CATEGORIES)]
-        return np.asarray(np.maximum(stacked, floor), dtype=np.float64)
+        return gate(stacked, parts.features, parts.tokens)
 
     def scores(self, text: str) -> dict[str, float]:
         """Every category's stacked score for a bare text."""

@@ -6,7 +6,8 @@ Generates SYNTHETIC conversations with planted behaviours (``dignity.training.
 conversations_synthetic.stream``, a week at a time, never holding the file in memory) into a
 temporary directory, then runs the real CLI, ``dignity scan FILE --out ... --db ... --quiet``,
 as a child process for each size with the default policy (every message and behaviour detector
-on, SQLite storage included) and reads the child's peak resident memory through ``os.wait4``.
+on, SQLite storage included) and samples the peak resident memory of its whole process tree
+(detection workers included).
 
 The bars: peak memory at most 1 GiB at every size, and the largest size taking at most 12x the
 time of the smallest one per 10x messages (near-linear: state is bounded, so the per-message cost
@@ -16,14 +17,13 @@ must not grow with the stream).
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.child import run_child
 from dignity.training.conversations_synthetic import stream, write_jsonl
 
 PEAK_MIB_BAR = 1024.0
@@ -43,7 +43,7 @@ class Run:
 
 
 def scan(source: Path, work: Path, messages: int, generate_seconds: float) -> Run:
-    """Run ``dignity scan`` on ``source`` in a child; its wall time and peak RSS."""
+    """Run ``dignity scan`` on ``source`` in a child; its wall time and the tree's peak RSS."""
     dignity = Path(sys.executable).with_name("dignity")
     argv = [
         str(dignity),
@@ -55,14 +55,8 @@ def scan(source: Path, work: Path, messages: int, generate_seconds: float) -> Ru
         str(work / f"scan-{messages}.db"),
         "--quiet",
     ]
-    started = time.perf_counter()
-    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - started
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        raise SystemExit(f"{' '.join(argv)} exited with {code}")
-    return Run(messages, generate_seconds, seconds, usage.ru_maxrss / 1024)
+    measured = run_child(argv, name=f"dignity scan of {messages:,} messages")
+    return Run(messages, generate_seconds, measured.seconds, measured.tree_peak_mib)
 
 
 def run(sizes: list[int], seed: int = 0) -> list[Run]:

@@ -285,24 +285,24 @@ def scan(
         console.print(f"Report: {report}", highlight=False)
 
 
-PARALLEL_FROM_BYTES = 4 << 20
+PARALLEL_FROM_BYTES = 1 << 20
 
 
 def _auto_workers(path: Path) -> int:
-    """Detection processes for ``path``: one for small files or small machines.
+    """Detection processes for ``path``: one for small files, else one per core (up to four).
 
-    The ordered half of a scan (behaviour, decisions, storage) stays in this process, so extra
-    detection processes only pay once there are cores to spare beside it (measured: on two
-    cores a second process gains nothing).
+    Starting a worker costs about a second (import, load the model), which a file under a
+    megabyte does not repay. Above that, text detection dominates a scan with the trained
+    model, so a worker per core pays even beside the main process (measured on two cores:
+    825 msg/s with one process, 1,636 with two workers).
     """
-    cores = os.cpu_count() or 1
     try:
         size = path.stat().st_size
     except OSError:
         return 1
-    if size < PARALLEL_FROM_BYTES or cores < 4:
+    if size < PARALLEL_FROM_BYTES:
         return 1
-    return min(4, cores - 1)
+    return max(1, min(4, os.cpu_count() or 1))
 
 
 def _count_lines(path: Path) -> int | None:

@@ -27,7 +27,8 @@ venv: $(VENV)/.installed
 
 demo: $(VENV)/.installed
 	mkdir -p examples-output
-	$(BIN)/dignity scan examples/forum-thread.jsonl --out examples-output/forum-thread.assessed.jsonl --db examples-output/dignity.db
+	$(BIN)/dignity scan examples/forum-thread.jsonl --out examples-output/forum-thread.assessed.jsonl \
+	  --db examples-output/dignity.db --report examples-output/report.html
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks examples

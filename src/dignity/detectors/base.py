@@ -7,7 +7,7 @@ produce, so a policy can be checked for clauses that nothing would ever detect.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from dignity.detectors.behaviour.base import ConversationDetector
@@ -41,9 +41,3 @@ class DetectorFactory(Protocol):
     categories: ClassVar[frozenset[str]]
 
     def __call__(self, **options: Any) -> Detector | ConversationDetector: ...
-
-
-def detect_all(detector: Detector, messages: Iterable[Message]) -> Iterator[Sequence[Finding]]:
-    """Batch form of ``detect``: takes an iterable, yields one result per message, in order."""
-    for message in messages:
-        yield detector.detect(message)

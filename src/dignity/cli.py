@@ -13,10 +13,9 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -25,6 +24,7 @@ from rich.text import Text
 from dignity.errors import DignityError, InputError
 from dignity.model import Action, Assessment, BehaviourFinding, Message
 from dignity.service_commands import register as register_service_commands
+from dignity.terminal import console, err_console, refuse
 
 app = typer.Typer(
     name="dignity",
@@ -36,10 +36,7 @@ app = typer.Typer(
 policy_app = typer.Typer(help="Show and validate codes of conduct.", no_args_is_help=True)
 app.add_typer(policy_app, name="policy")
 
-console = Console()
-err_console = Console(stderr=True)
 
-EXIT_REFUSED = 2
 DEFAULT_DB = Path("dignity.db")
 BATCH_SIZE = 500
 
@@ -66,15 +63,10 @@ def _refusals() -> Iterator[None]:
     try:
         yield
     except DignityError as exc:
-        _refuse(str(exc))
+        refuse(str(exc))
     except OSError as exc:  # an output path we cannot write: a full disk, a missing folder
         where = f" {exc.filename}" if exc.filename else ""
-        _refuse(f"cannot write{where}: {exc.strerror or exc}; check the path and free space")
-
-
-def _refuse(message: str) -> NoReturn:
-    err_console.print(Text.assemble(("error: ", "bold red"), message), highlight=False)
-    raise typer.Exit(EXIT_REFUSED)
+        refuse(f"cannot write{where}: {exc.strerror or exc}; check the path and free space")
 
 
 @app.command()
@@ -488,7 +480,7 @@ def train(
 
     data_dir = data or default_data_dir()
     if not data_dir.is_dir():
-        _refuse(f"no datasets folder at {data_dir}; pass --data or set DIGNITY_DATA_DIR")
+        refuse(f"no datasets folder at {data_dir}; pass --data or set DIGNITY_DATA_DIR")
     report = train_model(data_dir, out or DEFAULT_OUT, seed=seed)
     console.print(
         f"Trained in {report.seconds:.0f}s: {report.n_features:,} features, "

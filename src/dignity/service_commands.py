@@ -7,13 +7,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from dignity.errors import DignityError
+from dignity.terminal import console, err_console, refuse
 
 DbOption = Annotated[
     str,
@@ -24,20 +23,12 @@ DbOption = Annotated[
 ]
 DEFAULT_DB = "dignity.db"
 
-_console = Console()
-_err = Console(stderr=True)
-
 
 def database_url(db: str) -> str:
     """``db`` as an SQLAlchemy URL: a URL is kept, a path becomes ``sqlite:///<abs path>``."""
     if "://" in db:
         return db
     return f"sqlite:///{Path(db).expanduser().resolve()}"
-
-
-def _refuse(message: str) -> NoReturn:
-    _err.print(Text.assemble(("error: ", "bold red"), message), highlight=False)
-    raise typer.Exit(2)
 
 
 def serve(
@@ -64,7 +55,7 @@ def serve(
         with SqlStore(url):
             pass
     except DignityError as exc:
-        _refuse(str(exc))
+        refuse(str(exc))
     settings = Settings(
         database_url=url,
         policy=policy,
@@ -97,13 +88,13 @@ def users_add(
     try:
         chosen = Role(role)
     except ValueError:
-        _refuse(f"role {role!r} is not one of member, moderator, admin")
+        refuse(f"role {role!r} is not one of member, moderator, admin")
     try:
         with SqlStore(database_url(db)) as store:
             user, token = add_user(store=store, name=name, role=chosen, account=account)
     except DignityError as exc:
-        _refuse(str(exc))
-    _err.print(f"added {user.name} ({user.role.value}); their API token, shown only once:")
+        refuse(str(exc))
+    err_console.print(f"added {user.name} ({user.role.value}); their API token, shown only once:")
     typer.echo(token)
 
 
@@ -117,13 +108,13 @@ def audit_verify(db: DbOption = DEFAULT_DB) -> None:
         with SqlStore(database_url(db)) as store:
             result = verify_chain(store=store)
     except DignityError as exc:
-        _refuse(str(exc))
+        refuse(str(exc))
     if result.ok:
-        _console.print(f"[green]audit log intact:[/] {result.entries} entries, chain verified")
+        console.print(f"[green]audit log intact:[/] {result.entries} entries, chain verified")
         return
-    _console.print(f"[bold red]audit log tampered:[/] {len(result.problems)} problem(s)")
+    console.print(f"[bold red]audit log tampered:[/] {len(result.problems)} problem(s)")
     for problem in result.problems:
-        _console.print(f"  - {problem}", highlight=False)
+        console.print(f"  - {problem}", highlight=False)
     raise typer.Exit(1)
 
 
@@ -139,10 +130,10 @@ def db_upgrade(
     try:
         at = SqlStore(url).upgrade(revision)
     except DignityError as exc:
-        _refuse(str(exc))
+        refuse(str(exc))
     except Exception as exc:  # alembic's own refusals (an unknown revision)
-        _refuse(f"{mask_url(url)}: cannot upgrade to {revision}: {exc}")
-    _console.print(f"{mask_url(url)} is at schema revision {at}", highlight=False)
+        refuse(f"{mask_url(url)}: cannot upgrade to {revision}: {exc}")
+    console.print(f"{mask_url(url)} is at schema revision {at}", highlight=False)
 
 
 def register(app: typer.Typer) -> None:

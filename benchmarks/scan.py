@@ -96,7 +96,7 @@ def interim_policy(path: Path) -> Path:
     from dignity.policy.loader import default_policy_text
 
     data = yaml.safe_load(default_policy_text())
-    text = {"dignity.text.v1", "dignity.text.v2"}
+    text = {"dignity.text.v1", "dignity.text.v2", "dignity.text.v3"}
     data["detectors"] = [
         {"name": "dignity.lexicon.v1"} if d["name"] in text else d for d in data["detectors"]
     ]

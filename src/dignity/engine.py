@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import itertools
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
@@ -19,7 +20,7 @@ from typing import Self
 
 from dignity.decision import decide
 from dignity.detectors import registry
-from dignity.detectors.base import Detector
+from dignity.detectors.base import THREADS_ENV, Detector
 from dignity.detectors.behaviour.base import ConversationDetector
 from dignity.model import Assessment, BehaviourFinding, Finding, Message
 from dignity.policy.loader import LoadedPolicy, load_policy, parse_policy
@@ -186,6 +187,7 @@ _worker_engine: Dignity | None = None
 
 def _start_worker(policy_text: str, source: str) -> None:
     global _worker_engine
+    os.environ.setdefault(THREADS_ENV, "1")
     _worker_engine = Dignity.from_policy(parse_policy(policy_text, source=source)).load()
 
 

@@ -13,6 +13,10 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 from dignity.detectors.behaviour.base import ConversationDetector
 from dignity.model import Finding, Message
 
+THREADS_ENV = "DIGNITY_THREADS"
+"""Threads a detector's numeric library may use (unset or 0: the library's own choice).
+Detection workers set it to 1: one worker per core already uses every core."""
+
 
 @runtime_checkable
 class Detector(Protocol):

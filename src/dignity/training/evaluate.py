@@ -26,7 +26,8 @@ import numpy as np
 import numpy.typing as npt
 from sklearn.metrics import average_precision_score, f1_score
 
-from dignity.detectors.text.classifier import CATEGORIES, LinearTextModel
+from dignity.detectors.text.classifier import CATEGORIES
+from dignity.errors import DetectorError
 from dignity.training.datasets import READERS, default_data_dir, read
 from dignity.training.labels import Example, Label
 
@@ -81,14 +82,28 @@ def _summaries(
     return out
 
 
-def evaluate_examples(
-    examples: Iterable[Example], *, model_dir: Path | None = None
-) -> dict[str, Any]:
-    """Figures per source and overall, for every category a source labels."""
-    from dignity.detectors.text.classifier import TextClassifierDetector
+DEFAULT_DETECTOR = "dignity.text.v3"
+"""What ``dignity evaluate`` measures unless told otherwise: the default policy's text detector."""
 
-    detector = TextClassifierDetector(model_dir=str(model_dir) if model_dir else None)
-    model: LinearTextModel = detector.model
+
+def evaluate_examples(
+    examples: Iterable[Example],
+    *,
+    model_dir: Path | None = None,
+    detector: str = DEFAULT_DETECTOR,
+) -> dict[str, Any]:
+    """Figures per source and overall, for every category a source labels.
+
+    ``detector`` is a registered text detector with a ``scores(text)`` method (the text
+    detectors ``dignity.text.v1``, ``v2`` and ``v3``); ``model_dir`` its artefact folder.
+    """
+    from dignity.detectors import registry
+
+    options: dict[str, object] = {"model_dir": str(model_dir)} if model_dir else {}
+    scorer = registry.create(detector, options)
+    scores = getattr(scorer, "scores", None)
+    if scores is None:
+        raise ValueError(f"{detector} has no per-category scores to evaluate")
     by_source: dict[str, list[Example]] = {}
     for e in examples:
         by_source.setdefault(e.source, []).append(e)
@@ -97,7 +112,10 @@ def evaluate_examples(
     all_probs: list[npt.NDArray[np.float64]] = []
     for source in sorted(by_source):
         rows = by_source[source]
-        probs = np.vstack([model.scores(e.text) for e in rows])
+        probs = np.asarray(
+            [[float(scores(e.text).get(c, 0.0)) for c in CATEGORIES] for e in rows],
+            dtype=np.float64,
+        )
         labels = [dict(e.labels) for e in rows]
         report[source] = _summaries(labels, probs)
         all_labels.extend(labels)
@@ -172,6 +190,7 @@ def evaluate(
     model_dir: Path | None = None,
     data_dir: Path | None = None,
     split: str = "test",
+    detector: str = DEFAULT_DETECTOR,
 ) -> dict[str, Any]:
     """Evaluate on a labelled file, or on a shared dataset's split when ``path`` names one."""
     name = str(path)
@@ -179,7 +198,7 @@ def evaluate(
         examples = [e for e in read(name, data_dir or default_data_dir()) if e.split == split]
     else:
         examples = read_labelled(Path(path))
-    return evaluate_examples(examples, model_dir=model_dir)
+    return evaluate_examples(examples, model_dir=model_dir, detector=detector)
 
 
 def run_evaluate(
@@ -189,13 +208,15 @@ def run_evaluate(
     data_dir: Path | None = None,
     as_json: bool = False,
     split: str = "test",
+    detector: str = DEFAULT_DETECTOR,
 ) -> int:
     """What ``dignity evaluate FILE...`` runs: print the figures, return the exit code.
 
     ``targets`` are labelled JSONL/CSV files or shared dataset names (every shared dataset's
     ``split`` when empty). Prints P/R/F1/AUPRC per category and per source (and ``ALL`` when
     there is more than one source), as a Markdown table or JSON. Exit code 0 on success, 2 when
-    a target is neither a readable file nor a known dataset, 1 when nothing could be evaluated.
+    a target is neither a readable file nor a known dataset or the detector cannot be used,
+    1 when nothing could be evaluated.
     """
     names = targets or list(READERS)
     examples: list[Example] = []
@@ -219,7 +240,11 @@ def run_evaluate(
     if not examples:
         sys.stderr.write("error: no labelled examples found\n")
         return 1
-    report = evaluate_examples(examples, model_dir=model_dir)
+    try:
+        report = evaluate_examples(examples, model_dir=model_dir, detector=detector)
+    except (DetectorError, ValueError) as exc:
+        sys.stderr.write(f"error: detector {detector}: {exc}\n")
+        return 2
     if len(report) == 2:  # one source and ALL: the same figures twice
         report.pop("ALL", None)
     sys.stdout.write((json.dumps(report, indent=2) if as_json else format_report(report)) + "\n")
@@ -236,6 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--model", type=Path, default=None, help="model folder")
     parser.add_argument("--data", type=Path, default=None, help="datasets folder")
     parser.add_argument("--split", default="test")
+    parser.add_argument("--detector", default=DEFAULT_DETECTOR, help="text detector to measure")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     args = parser.parse_args(argv)
     return run_evaluate(
@@ -244,6 +270,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         data_dir=args.data,
         as_json=args.json,
         split=args.split,
+        detector=args.detector,
     )
 
 

@@ -16,7 +16,7 @@ import argparse
 import json
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,9 @@ import numpy as np
 import numpy.typing as npt
 from sklearn.linear_model import LogisticRegression
 
+from dignity.detectors.text.cascade import FEATURE_NAMES_V3, STACK_V3_FILE, gate_v3
 from dignity.detectors.text.classifier import CATEGORIES, LinearTextModel
+from dignity.detectors.text.contextual import CONTEXT_DIR, MODEL_FILE, ContextualClassifier
 from dignity.detectors.text.hybrid import FEATURE_NAMES, STACK_FILE, features, gate
 from dignity.detectors.text.lexicon import LexiconDetector
 from dignity.training import contrast, functional
@@ -40,6 +42,9 @@ BREACH = ("personal_attack", "identity_attack", "threat", "sexual")
 SYNTHETIC_SCALE = 0.25
 SYNTHETIC_WEIGHT = 0.5
 C_STACK = 1.0
+Gate = Callable[
+    [npt.NDArray[np.float64], npt.NDArray[np.float64], Sequence[Any]], npt.NDArray[np.float64]
+]
 
 
 def _best_threshold(p: npt.NDArray[np.float64], y: npt.NDArray[np.int64]) -> float:
@@ -66,19 +71,21 @@ def synthetic_dev(seed: int, exclude: set[str]) -> list[Example]:
     return out
 
 
-def fit(
-    model_dir: Path, dev: Sequence[Example], synthetic: Sequence[Example], seed: int = 0
-) -> dict[str, Any]:
-    """The stacker's coefficients, fitted on ``dev`` (real) and ``synthetic`` rows."""
-    model = LinearTextModel(model_dir)
-    lexicon = LexiconDetector()
-    lexicon.load()
-    rows = [*dev, *synthetic]
-    parts = [features(model, lexicon, e.text) for e in rows]
-    x = np.vstack([p.features for p in parts])
+def _fit_categories(
+    rows: Sequence[Example],
+    x: npt.NDArray[np.float64],
+    views: Sequence[Sequence[int]],
+    seed: int,
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], dict[str, float], dict[str, Any]]:
+    """Per category, a logistic regression over that category's own ``views`` (columns of x).
+
+    Only the category's own views: cross-category weights overfit the few real threat and
+    sexual rows. Class-balanced, synthetic rows at SYNTHETIC_WEIGHT; the real rows' F1-best
+    threshold is moved to 0.5.
+    """
     real = np.asarray([not e.source.startswith("synthetic:") for e in rows])
     base_w = np.where(real, 1.0, SYNTHETIC_WEIGHT)
-    coef = np.zeros((len(CATEGORIES), len(FEATURE_NAMES)))
+    coef = np.zeros((len(CATEGORIES), x.shape[1]))
     intercept = np.zeros(len(CATEGORIES))
     thresholds: dict[str, float] = {}
     counts: dict[str, dict[str, int]] = {}
@@ -89,12 +96,10 @@ def fit(
         pos, neg = float(w[y == 1].sum()), float(w[y == 0].sum())
         w[y == 1] *= (pos + neg) / (2 * pos)
         w[y == 0] *= (pos + neg) / (2 * neg)
-        # only the category's own two views: the classifier's logit and the lexicon's score
-        # (cross-category weights overfit the few real threat and sexual rows)
-        cols = [c, len(CATEGORIES) + c]
+        cols = np.asarray(views[c])
         lr = LogisticRegression(C=C_STACK, solver="lbfgs", max_iter=2000, random_state=seed)
-        lr.fit(x[np.ix_(idx, np.asarray(cols))], y, sample_weight=w)
-        full = np.zeros(len(FEATURE_NAMES))
+        lr.fit(x[np.ix_(idx, cols)], y, sample_weight=w)
+        full = np.zeros(x.shape[1])
         full[cols] = lr.coef_[0]
         z = x[idx] @ full + lr.intercept_[0]
         on_real = real[idx]
@@ -108,20 +113,34 @@ def fit(
             "synthetic_pos": int(((y == 1) & ~on_real).sum()),
             "synthetic_neg": int(((y == 0) & ~on_real).sum()),
         }
+    return coef, intercept, thresholds, counts
+
+
+def _stack_json(
+    name: str,
+    names: Sequence[str],
+    rows: Sequence[Example],
+    x: npt.NDArray[np.float64],
+    tokens: Sequence[Any],
+    views: Sequence[Sequence[int]],
+    limits: Gate,
+    seed: int,
+) -> dict[str, Any]:
+    coef, intercept, thresholds, counts = _fit_categories(rows, x, views, seed)
     civil = [
         i
         for i, e in enumerate(rows)
         if e.source == POLITICAL and all(v == 0 for v in e.labels.values())
     ]
-    shifts = _political_shifts(x[civil], [parts[i].tokens for i in civil], coef, intercept)
+    shifts = _political_shifts(x[civil], [tokens[i] for i in civil], coef, intercept, limits)
     intercept -= shifts
     return {
-        "name": "dignity.text.v2",
+        "name": name,
         "political_civil_shifts": {
             c: round(float(v), 4) for c, v in zip(CATEGORIES, shifts, strict=True)
         },
         "categories": list(CATEGORIES),
-        "features": list(FEATURE_NAMES),
+        "features": list(names),
         "coef": [[round(float(v), 6) for v in r] for r in coef],
         "intercept": [round(float(v), 6) for v in intercept],
         "dev_thresholds_moved_to_half": thresholds,
@@ -131,11 +150,51 @@ def fit(
     }
 
 
+def _base_views(
+    model_dir: Path, rows: Sequence[Example]
+) -> tuple[npt.NDArray[np.float64], list[Any]]:
+    """v2's features for ``rows`` (classifier logits, lexicon scores) and their tokens."""
+    model = LinearTextModel(model_dir)
+    lexicon = LexiconDetector()
+    lexicon.load()
+    parts = [features(model, lexicon, e.text) for e in rows]
+    return np.vstack([p.features for p in parts]), [p.tokens for p in parts]
+
+
+def fit(
+    model_dir: Path, dev: Sequence[Example], synthetic: Sequence[Example], seed: int = 0
+) -> dict[str, Any]:
+    """The v2 stacker's coefficients, fitted on ``dev`` (real) and ``synthetic`` rows."""
+    rows = [*dev, *synthetic]
+    x, tokens = _base_views(model_dir, rows)
+    n = len(CATEGORIES)
+    views = [(c, n + c) for c in range(n)]  # classifier logit, lexicon score
+    return _stack_json("dignity.text.v2", FEATURE_NAMES, rows, x, tokens, views, gate, seed)
+
+
+def fit_v3(
+    model_dir: Path,
+    context_dir: Path,
+    dev: Sequence[Example],
+    synthetic: Sequence[Example],
+    seed: int = 0,
+) -> dict[str, Any]:
+    """The v3 stacker: the v2 views plus the contextual model's logit, same rows as v2."""
+    rows = [*dev, *synthetic]
+    base, tokens = _base_views(model_dir, rows)
+    context = ContextualClassifier(context_dir).logits([e.text for e in rows])
+    x = np.hstack([base, context.astype(np.float64)])
+    n = len(CATEGORIES)
+    views = [(c, n + c, len(FEATURE_NAMES) + c) for c in range(n)]
+    return _stack_json("dignity.text.v3", FEATURE_NAMES_V3, rows, x, tokens, views, gate_v3, seed)
+
+
 def _political_shifts(
     x: npt.NDArray[np.float64],
     tokens: Sequence[Any],
     coef: npt.NDArray[np.float64],
     intercept: npt.NDArray[np.float64],
+    limits: Gate = gate,
 ) -> npt.NDArray[np.float64]:
     """Logit shifts that make at least CIVIL_PASS_TARGET of the civil political tweets pass.
 
@@ -149,7 +208,7 @@ def _political_shifts(
     for _ in range(400):
         z = x @ coef.T + intercept - shifts
         stacked = 1.0 / (1.0 + np.exp(-z))
-        final = np.vstack([gate(stacked[i], x[i], tokens[i]) for i in range(len(x))])
+        final = np.vstack([limits(stacked[i], x[i], tokens[i]) for i in range(len(x))])
         flagged = final[:, breach] >= 0.5
         if 1.0 - float(flagged.any(axis=1).mean()) >= CIVIL_PASS_TARGET:
             break
@@ -165,16 +224,28 @@ def build(
     examples: Sequence[Example],
     seed: int = 0,
     exclude: set[str] | None = None,
+    with_context: bool = True,
 ) -> dict[str, Any]:
-    """Fit on the dev rows of ``examples`` and write ``stack.json`` into ``model_dir``."""
+    """Fit on the dev rows of ``examples`` and write ``stack.json`` into ``model_dir``.
+
+    When ``model_dir`` holds a contextual model (its ``contextual/`` folder) and
+    ``with_context``, the v3 stacker is fitted on the same rows and written too, as
+    ``stack-v3.json``; it is returned under the key ``"v3"``.
+    """
     dev = [e for e in examples if e.split == "dev"]
     banned = set(exclude or ())
     banned |= {dedup_key(e.text) for e in examples if e.split in ("train", "test")}
     banned |= {dedup_key(t) for t in functional.texts()}
     banned |= {dedup_key(e.text) for e in contrast.generate(seed)}
-    stack = fit(model_dir, dev, synthetic_dev(seed, banned), seed)
+    synthetic = synthetic_dev(seed, banned)
+    stack = fit(model_dir, dev, synthetic, seed)
     (model_dir / STACK_FILE).write_text(json.dumps(stack, indent=1) + "\n", encoding="utf-8")
-    return stack
+    context_dir = model_dir / CONTEXT_DIR
+    if not with_context or not (context_dir / MODEL_FILE).is_file():
+        return stack
+    v3 = fit_v3(model_dir, context_dir, dev, synthetic, seed)
+    (model_dir / STACK_V3_FILE).write_text(json.dumps(v3, indent=1) + "\n", encoding="utf-8")
+    return {**stack, "v3": v3}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

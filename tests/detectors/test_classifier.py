@@ -46,13 +46,7 @@ CONTRAST: list[Any] = [
     ),
     # identity attacks, with targets
     ("Women are too stupid to be in politics", {"identity_attack"}),
-    pytest.param(
-        "Muslims are vermin and should be thrown out",
-        {"identity_attack"},
-        marks=pytest.mark.xfail(
-            strict=True, reason="known: 'should be thrown out' also scores as a threat (0.54)"
-        ),
-    ),
+    ("Muslims are vermin and should be thrown out", {"identity_attack"}),
     ("Gay people are disgusting freaks", {"identity_attack"}),
     ("Disabled people are a burden on society", {"identity_attack"}),
     # neutral and positive identity mentions pass

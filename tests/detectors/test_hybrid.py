@@ -39,14 +39,7 @@ def _flagged(detector: HybridTextDetector, text: str) -> set[str]:
         ("Muslims are vermin and should be thrown out", {"identity_attack"}),
         ("I know where you live and I'm going to hurt you", {"threat"}),
         ("Send me nudes babe", {"sexual"}),
-        pytest.param(
-            "I don't hate women",
-            set(),
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="known: no negation; hate 0.51, sexual 0.52 (classifier 0.48, 0.42)",
-            ),
-        ),
+        ("I don't hate women", set()),
         ("This fucking weather, the train is late again", set()),
     ],
 )

@@ -750,6 +750,23 @@ SEXUAL_NEUTRAL = (
     "what a great suit at the debate, very smart",
     "the sexual orientation question on the census",
     "there is no place for sexism in our movement",
+    # everyday talk about a woman or a man: pronouns and names are not sexual in themselves
+    "ring her tomorrow about the canvassing rota",
+    "can you tell her the branch meeting has moved to seven?",
+    "call him at the office about the leaflets",
+    "give her a ring, she knows the ward better than anyone",
+    "drop him an email about the fundraiser",
+    "{p} got the job on merit and is brilliant at it",
+    "her speech on childcare was the best of the conference",
+    "he has been a superb ward organiser this year",
+    "after three weeks of door-knocking she's on her knees with tiredness",
+    "I'll smash the leaflet target this weekend",
+    "we smashed it at the count last night",
+    "{p} smashed the hustings, brilliant answers on housing",
+    "what time does he finish at the depot? we need a lift",
+    "she asked what I thought of her motion on bus fares",
+    "{p} looks tired, someone get her a coffee",
+    "tell him well done from all of us",
 )
 SLURS_HOMOPHONE = ("b1tch", "sl4g", "wh0re", "c*nt")
 
@@ -1020,7 +1037,7 @@ FAMILY_SIZES: dict[str, int] = {
     "threat": 2000,
     "threat_neutral": 1500,
     "sexual": 1200,
-    "sexual_neutral": 800,
+    "sexual_neutral": 1200,
 }
 
 

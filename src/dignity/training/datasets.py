@@ -21,8 +21,10 @@ source, split)``. The mapping from each source's labels to ours is the single ta
 ``edos``
     Every "sexist" post is an ``identity_attack`` on gender. Category 1 (threats, plans to harm,
     incitement) is also ``threat``; vector 2.3 (dehumanising attacks and overt sexual
-    objectification) is also ``sexual``. Not sexist: ``identity_attack`` 0, as EDOS sampled
-    posts about women, so these are mostly neutral mentions of gender.
+    objectification) is also ``sexual``. Not sexist: ``identity_attack``, ``threat`` and
+    ``sexual`` 0, as EDOS sampled posts about women, so these are mostly neutral mentions of
+    gender; without them as negatives, mentioning a woman ("let her know...") was learnt as a
+    sign of threats and sexual remarks.
 ``convabuse``
     Majority of annotators. Clean when most chose "not abusive"; abusive when most chose a
     severity of -1..-3; otherwise dropped. Among abusive utterances a type ticked by at least
@@ -107,7 +109,7 @@ MAPPING: Final[dict[str, dict[str, dict[str, Cell]]]] = {
         "normal": _CLEAN,
     },
     "edos": {
-        "not sexist": {_I: 0, _W: SWEAR},
+        "not sexist": {_I: 0, _T: 0, _S: 0, _W: SWEAR},
         "1. threats, plans to harm and incitement": {_I: 1, _T: 1, _W: SWEAR},
         "2. derogation": {_I: 1, _T: 0, _W: SWEAR},
         "2.3 dehumanising attacks & overt sexual objectification": {

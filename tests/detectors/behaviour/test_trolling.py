@@ -67,9 +67,7 @@ def test_derailing_needs_repeated_off_topic_provocation(engine: Dignity) -> None
             5,
             "m100",
         ),
-        post(
-            201, "troll", "Typical Tory-lite melts, still banging on about nothing.", 65, "m101"
-        ),
+        post(201, "troll", "Typical Tory-lite melts, still banging on about nothing.", 65, "m101"),
         post(
             202,
             "troll",

@@ -169,3 +169,9 @@ def test_everyday_talk_about_a_woman_scores_like_talk_about_a_man(
     assert max(him[c] for c in BREACH) < 0.5, him
     for category in ("sexual", "threat"):
         assert abs(her[category] - him[category]) < 0.25, (category, her, him)
+
+
+def test_texts_reach_the_transformer_unpadded() -> None:
+    # the shipped tokenizer.json pads to 128 tokens; the traced graph would attend to padding
+    model = ContextualClassifier().load()
+    assert len(model._tokenizer.encode("Let her know").ids) == 5  # [CLS] let her know [SEP]

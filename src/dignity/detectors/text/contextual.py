@@ -77,6 +77,7 @@ class ContextualClassifier:
         )
         tok = Tokenizer.from_file(str(tokenizer))
         tok.enable_truncation(MAX_TOKENS)
+        tok.no_padding()  # tokenizer.json pads to 128; the graph must never see padding
         self._tokenizer = tok
         meta = self.directory / META_FILE
         if meta.is_file():

@@ -4,8 +4,9 @@
 
 Writes ~5,000 real held-out texts (the official test splits of HateXplain, ConvAbuse, EDOS,
 TweetEval-hate and the political tweets' held-out hash split: never trained on) as JSONL, runs
-the real CLI on them in a child process with the default policy, and reads the child's peak RSS
-through ``wait4``. In the same run, a second child scores the same texts with a BERT-base
+the real CLI on them in a child process with the default policy, and samples the peak memory of
+its whole process tree (detection workers included, :mod:`benchmarks.child`).
+In the same run, a second child scores the same texts with a BERT-base
 sequence classifier (``transformers.BertConfig()`` defaults, random weights: speed does not
 depend on the weights) on CPU with ``torch.set_num_threads(2)``, batch 32, max_length 128,
 after a WordPiece tokenizer of BERT's vocabulary size is trained on the texts (setup, not timed).
@@ -20,12 +21,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from benchmarks.child import run_child
 
 TARGET_RATE = 500
 TARGET_PEAK_MIB = 1536
@@ -56,7 +57,8 @@ with torch.inference_mode():
         ids = torch.tensor([e.ids for e in batch])
         mask = torch.tensor([e.attention_mask for e in batch])
         model(input_ids=ids, attention_mask=mask).logits.softmax(-1)
-print(json.dumps({"n": len(subset), "seconds": time.perf_counter() - started}))
+timing = {"n": len(subset), "seconds": time.perf_counter() - started}
+open(sys.argv[3], "w", encoding="utf-8").write(json.dumps(timing))
 """
 
 
@@ -91,26 +93,13 @@ def build_input(path: Path, messages: int) -> int:
     return len(texts)
 
 
-def _child(argv: list[str]) -> tuple[float, float, bytes]:
-    started = time.perf_counter()
-    child = subprocess.Popen(argv, stdout=subprocess.PIPE)
-    assert child.stdout is not None
-    output = child.stdout.read()
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - started
-    code = os.waitstatus_to_exitcode(status)
-    if code != 0:
-        raise SystemExit(f"{' '.join(argv[:3])} exited with {code}")
-    return seconds, usage.ru_maxrss / 1024, output
-
-
 def run(messages: int, bert_messages: int) -> list[Measurement]:
     dignity = Path(sys.executable).with_name("dignity")
     with tempfile.TemporaryDirectory(prefix="dignity-textbench-") as tmp:
         work = Path(tmp)
         source = work / "texts.jsonl"
         n = build_input(source, messages)
-        seconds, peak, _ = _child(
+        scanned = run_child(
             [
                 str(dignity),
                 "scan",
@@ -120,18 +109,28 @@ def run(messages: int, bert_messages: int) -> list[Measurement]:
                 "--db",
                 str(work / "bench.db"),
                 "--quiet",
-            ]
+            ],
+            name="dignity scan",
         )
-        scan = Measurement("dignity scan (default policy, end to end)", n, seconds, peak)
+        scan = Measurement(
+            "dignity scan (default policy, end to end)",
+            n,
+            scanned.seconds,
+            scanned.tree_peak_mib,
+        )
         limit = min(n, bert_messages)
-        _, bert_peak, output = _child([sys.executable, "-c", BERT_CODE, str(source), str(limit)])
-        timed = json.loads(output.decode().strip().splitlines()[-1])
+        timing = work / "bert.json"
+        bert_run = run_child(
+            [sys.executable, "-c", BERT_CODE, str(source), str(limit), str(timing)],
+            name="BERT-base",
+        )
+        timed = json.loads(timing.read_text(encoding="utf-8"))
         note = f"inference only, first {timed['n']} texts" if timed["n"] < n else "inference only"
         bert = Measurement(
             "BERT-base classifier (random weights, CPU)",
             int(timed["n"]),
             float(timed["seconds"]),
-            bert_peak,
+            bert_run.tree_peak_mib,
             note,
         )
     return [scan, bert]

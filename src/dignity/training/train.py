@@ -211,14 +211,9 @@ def train(
 ) -> TrainReport:
     """Train, calibrate, evaluate and write the model; returns what happened.
 
-    ``contextual_rows``: how many training rows fine-tune the contextual model (default
-    :data:`dignity.training.contextual.DEFAULT_ROWS`; 0 skips it and keeps whatever
-    contextual model ``out_dir`` already holds).
+    ``contextual_rows``: how many training rows fine-tune the contextual model (None: all of
+    them; 0 skips it and keeps whatever contextual model ``out_dir`` already holds).
     """
-    if contextual_rows is None:
-        from dignity.training.contextual import DEFAULT_ROWS
-
-        contextual_rows = DEFAULT_ROWS
     started = time.perf_counter()
     corpus = training_set(data_dir, seed)
     examples, train_set, dev, test = corpus.examples, corpus.train, corpus.dev, corpus.test
@@ -315,8 +310,8 @@ def train(
         json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )
 
-    # dignity.text.v3's contextual model: MiniLM fine-tuned on a seeded sample of the same rows
-    if contextual_rows:
+    # dignity.text.v3's contextual model: MiniLM fine-tuned on the same rows
+    if contextual_rows != 0:
         from dignity.detectors.text.contextual import CONTEXT_DIR
         from dignity.training import contextual
 
@@ -386,7 +381,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="artefact folder")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
-        "--contextual-rows", type=int, default=None, help="rows that fine-tune the transformer"
+        "--contextual-rows",
+        type=int,
+        default=None,
+        help="rows that fine-tune the transformer (default: all; 0 keeps the shipped one)",
     )
     args = parser.parse_args(argv)
     report = train(

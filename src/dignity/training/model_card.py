@@ -24,6 +24,17 @@ LICENCES = {
 }
 
 
+def _fine_tune_share(out_dir: Path) -> str:
+    """ ", of which the transformer's fine-tune N s" when its meta.json says so."""
+    import json
+
+    meta = out_dir / "contextual" / "meta.json"
+    if not meta.is_file():
+        return ""
+    seconds = json.loads(meta.read_text(encoding="utf-8")).get("seconds")
+    return f", of which the transformer's fine-tune {seconds:,} s" if seconds else ""
+
+
 def write_model_card(
     out_dir: Path, report: TrainReport, metrics_table: str, *, n_real: int, n_synthetic: int
 ) -> None:
@@ -41,9 +52,10 @@ def write_model_card(
         "Artefacts: `vocab.json`, `weights.npz` (float32), `meta.json`; no pickle. Scores are",
         "Platt-calibrated on the real dev splits, so 0.5 is the decision point.",
         "",
-        "Rebuild: `python -m dignity.training.train` (seed "
-        f"{report.seed}; {report.seconds:.0f} s on the build machine; {report.n_features} features;"
-        f" {report.size_bytes / 1e6:.1f} MB).",
+        f"Rebuild: `python -m dignity.training.train` (seed {report.seed}; {report.seconds:,.0f} s"
+        f" on the build machine{_fine_tune_share(out_dir)}; `--contextual-rows 0` keeps the"
+        f" shipped transformer; {report.n_features:,} features; {report.size_bytes / 1e6:.1f} MB"
+        " in all).",
         "",
         "## dignity.text.v2 (the fast stage of the default)",
         "",

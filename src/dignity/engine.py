@@ -8,11 +8,13 @@ Constructing an engine is cheap (detectors are only created); ``load()`` does th
 
 from __future__ import annotations
 
+import asyncio
 import collections
 import itertools
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
@@ -112,6 +114,10 @@ class Dignity:
             return
         yield from _parallel_findings(self.loaded, messages, workers, chunk_size)
 
+    def pool(self, workers: int) -> DetectionPool:
+        """Worker processes that assess one message a task, for a service's concurrent checks."""
+        return DetectionPool(self.loaded, workers)
+
     def conversation(self) -> ConversationScan:
         """A fresh conversation: messages in time order, judged alone and as behaviour."""
         self.load()
@@ -195,6 +201,52 @@ def _detect_chunk(messages: list[Message]) -> list[tuple[Finding, ...]]:
     if _worker_engine is None:  # pragma: no cover - the pool's initializer always runs first
         raise RuntimeError("detection worker used before it was started")
     return [_worker_engine.findings(message) for message in messages]
+
+
+def _detect_one(message: Message) -> tuple[Finding, ...]:
+    if _worker_engine is None:  # pragma: no cover - the pool's initializer always runs first
+        raise RuntimeError("detection worker used before it was started")
+    return _worker_engine.findings(message)
+
+
+class DetectionPool:
+    """Assess messages on worker processes, one message a task, many in flight.
+
+    Detection is CPU-bound Python and ONNX, and threads share one interpreter lock: a service
+    that assesses in its own process uses one core however many requests wait. Workers build
+    their engine from the policy's text, like a parallel scan's (entry-point detectors only).
+    """
+
+    def __init__(self, loaded: LoadedPolicy, workers: int) -> None:
+        if workers < 1:
+            raise ValueError(f"a detection pool needs at least one worker, got {workers}")
+        self.workers = workers
+        self.policy = loaded.policy
+        # spawn, not fork: the service runs threads and an event loop
+        self._executor = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(loaded.text, loaded.source),
+        )
+
+    def submit(self, message: Message) -> Future[tuple[Finding, ...]]:
+        """The findings on ``message``, detected on a worker."""
+        return self._executor.submit(_detect_one, message)
+
+    async def assess(self, message: Message) -> Assessment:
+        """The policy's decision on ``message``, its findings detected on a worker."""
+        findings = await asyncio.wrap_future(self.submit(message))
+        return decide(message, findings, self.policy)
+
+    def start(self) -> DetectionPool:
+        """Start every worker and load its models now, not on the first requests."""
+        probe = Message(id="warm-up", text="warm-up")
+        wait([self.submit(probe) for _ in range(2 * self.workers)])
+        return self
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _parallel_findings(

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -43,6 +44,13 @@ def serve(
     ] = 30,
     appeal_days: Annotated[int, typer.Option(help="Days a member has to appeal.", min=1)] = 14,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "warning",
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Processes that assess /v1/check texts (default: one per CPU; 0: in the server).",
+            min=0,
+        ),
+    ] = None,
 ) -> None:
     """Run the HTTP service (OpenAPI at /docs and /openapi.json)."""
     import uvicorn
@@ -62,6 +70,7 @@ def serve(
         reports_per_window=reports_per_minute,
         report_window_seconds=60,
         appeal_days=appeal_days,
+        detection_workers=(os.cpu_count() or 1) if workers is None else workers,
     )
     uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
 

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi.testclient import TestClient
+from tests.http.conftest import seed
+
+from dignity.http import Settings, create_app
 
 THREAT = {
     "id": "tw-1",
@@ -182,3 +187,25 @@ def test_openapi_is_published(client: TestClient) -> None:
     assert {"/v1/check", "/v1/reports", "/v1/queue", "/v1/cases/{case_id}/decision"} <= set(
         spec["paths"]
     )
+
+
+def test_check_on_detection_workers_matches_the_in_process_engine(
+    tmp_path: Path, client: TestClient, tokens: dict[str, str]
+) -> None:
+    """``dignity serve`` assesses on worker processes; the answer must be the same."""
+    url = f"sqlite:///{tmp_path / 'workers.db'}"
+    member = seed(url)["alice"]
+    texts = (
+        "Your housing policy is wrong, you pathetic idiot.",
+        "I will kill you, I know where you live",
+        "Thanks for chairing the branch meeting.",
+    )
+    with TestClient(create_app(Settings(database_url=url, detection_workers=2))) as pooled:
+        pool = pooled.app.state.service.pool  # type: ignore[attr-defined]
+        assert pool is not None
+        assert pool.workers == 2
+        for text in texts:
+            expected = client.post("/v1/check", json={"text": text}, headers=_h(tokens["alice"]))
+            got = pooled.post("/v1/check", json={"text": text}, headers=_h(member))
+            assert got.status_code == expected.status_code == 200
+            assert got.json() == expected.json()

@@ -28,11 +28,16 @@ def create_app(settings: Settings) -> FastAPI:
         engine = Dignity.from_policy(settings.policy).load()
         store = SqlStore(settings.database_url)
         store.open()
-        app.state.service = Service(store=store, engine=engine, limits=settings.limits)
+        pool = (
+            engine.pool(settings.detection_workers).start() if settings.detection_workers else None
+        )
+        app.state.service = Service(store=store, engine=engine, limits=settings.limits, pool=pool)
         try:
             yield
         finally:
             app.state.service = None
+            if pool is not None:
+                pool.close()
             store.close()
 
     app = FastAPI(

@@ -13,8 +13,9 @@ from starlette.concurrency import run_in_threadpool
 
 from dignity.cases.users import authenticate, token_digest
 from dignity.cases.values import Limits, User
-from dignity.engine import Dignity
+from dignity.engine import DetectionPool, Dignity
 from dignity.errors import AuthenticationError, StoreError
+from dignity.model import Assessment, Message
 from dignity.store.sql import SqlStore
 
 TOKEN_CACHE_SECONDS: Final = 30.0
@@ -56,6 +57,14 @@ class Service:
     engine: Dignity
     limits: Limits
     tokens: TokenCache = field(default_factory=TokenCache)
+    pool: DetectionPool | None = None
+
+    async def assess(self, message: Message) -> Assessment:
+        """The engine's assessment, off the event loop: on the pool's workers when there is
+        one, else in a thread (detection is CPU-bound and would stall every other request)."""
+        if self.pool is not None:
+            return await self.pool.assess(message)
+        return await run_in_threadpool(self.engine.assess, message)
 
 
 async def get_service(request: Request) -> Service:

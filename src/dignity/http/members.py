@@ -38,7 +38,7 @@ async def check(body: CheckCreate, service: ServiceDep, user: CurrentUser) -> Ch
     political point without the attack."""
     engine = service.engine
     message = Message(id="check", text=body.text, author=body.author, platform=body.platform)
-    assessment = engine.assess(message)
+    assessment = await service.assess(message)
     suggestion = suggest(text=body.text, assessment=assessment, policy=engine.policy)
     return CheckPublic(
         action=assessment.action,

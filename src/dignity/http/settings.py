@@ -22,6 +22,8 @@ class Settings:
     reports_per_window: int = 30
     report_window_seconds: int = 60
     appeal_days: int = 14
+    detection_workers: int = 0
+    """Processes that assess /v1/check texts (0: a thread of the server's own process)."""
 
     @property
     def limits(self) -> Limits:

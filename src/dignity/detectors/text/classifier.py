@@ -275,6 +275,12 @@ class LinearTextModel:
             if i is not None:
                 ids.append(i)
                 tfs.append(1.0 + math.log(n))
+        return self._tfidf(ids, tfs)
+
+    def _tfidf(
+        self, ids: list[int], tfs: list[float]
+    ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+        """Known features' tf-idf values, word and character blocks each L2-normalised."""
         idx = np.asarray(ids, dtype=np.int64)
         if not ids:
             return idx, np.zeros(0, dtype=np.float32)
@@ -306,45 +312,57 @@ class LinearTextModel:
         shares = np.zeros((len(tokens), len(CATEGORIES)), dtype=np.float64)
         best = self._score(*self._vector({}))
         best_window = np.zeros(len(CATEGORIES), dtype=np.int64)
-        windows = _windows(tokens)
-        offset = 0
         window_shares: list[tuple[int, npt.NDArray[np.float64]]] = []
-        for w, window in enumerate(windows):
-            offset = w * (WINDOW // 2)
-            feats = extract(window)
-            n_counts = {
-                f: (len(v) // (f.count(" ") + 1) if f.startswith("w:") else len(v))
-                for f, v in feats.items()
-            }
-            idx, values = self._vector(n_counts)
-            score = self._score(idx, values)
+        for w, window in enumerate(_windows(tokens)):
+            score, local = self._window_shares(window)
             better = score > best
             best = np.where(better, score, best)
             best_window = np.where(better, w, best_window)
-            local = np.zeros((len(window), len(CATEGORIES)), dtype=np.float64)
-            if len(idx):
-                contrib = values[:, None] * self.coef[idx]  # (k, C)
-                rows: list[int] = []
-                positions: list[int] = []
-                fractions: list[float] = []
-                for row, i in enumerate(idx.tolist()):
-                    where = feats[self.vocab[i]]
-                    rows.extend([row] * len(where))
-                    positions.extend(where)
-                    fractions.extend([1.0 / len(where)] * len(where))
-                np.add.at(
-                    local,
-                    np.asarray(positions, dtype=np.int64),
-                    contrib[np.asarray(rows, dtype=np.int64)]
-                    * np.asarray(fractions, dtype=np.float64)[:, None],
-                )
-            window_shares.append((offset, local))
+            window_shares.append((w * (WINDOW // 2), local))
         for c in range(len(CATEGORIES)):
             if not window_shares:
                 break
             offset, local = window_shares[int(best_window[c])]
             shares[offset : offset + len(local), c] = local[:, c]
         return Explanation(tokens=tokens, scores=best, shares=shares)
+
+    def _window_shares(
+        self, window: list[Token]
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        """One window's scores and each token's share of every category's logit.
+
+        One pass over the window's features collects both the tf-idf inputs and the tokens
+        each feature covers (a feature's contribution is split evenly over its occurrences'
+        tokens): this runs on every message, so it avoids a second walk over the features.
+        """
+        index = self.index
+        ids: list[int] = []
+        tfs: list[float] = []
+        rows: list[int] = []
+        positions: list[int] = []
+        fractions: list[float] = []
+        for feature, where in extract(window).items():
+            i = index.get(feature)
+            if i is None:
+                continue
+            k = len(where)
+            n = k // (feature.count(" ") + 1) if feature.startswith("w:") else k
+            rows.extend([len(ids)] * k)
+            positions.extend(where)
+            fractions.extend([1.0 / k] * k)
+            ids.append(i)
+            tfs.append(1.0 + math.log(n))
+        idx, values = self._tfidf(ids, tfs)
+        score = self._score(idx, values)
+        local = np.zeros((len(window), len(CATEGORIES)), dtype=np.float64)
+        if len(idx):
+            contrib = values[:, None] * self.coef[idx]  # (features, categories)
+            spread = contrib[np.asarray(rows, dtype=np.int64)].astype(np.float64)
+            spread *= np.asarray(fractions, dtype=np.float64)[:, None]
+            at = np.asarray(positions, dtype=np.int64)
+            for c in range(len(CATEGORIES)):
+                local[:, c] = np.bincount(at, weights=spread[:, c], minlength=len(window))
+        return score, local
 
 
 def _windows(tokens: list[Token]) -> list[list[Token]]:

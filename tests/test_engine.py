@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import multiprocessing
+import os
+import signal
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import ClassVar
@@ -122,3 +126,26 @@ def test_parallel_detection_matches_one_process(engine: Dignity) -> None:
     together = list(engine.findings_many(iter(messages), workers=2, chunk_size=37))
     assert [m.id for m, _ in together] == [m.id for m in messages]
     assert together == alone
+
+
+def test_detection_pool_assesses_like_the_engine_and_survives_a_killed_worker() -> None:
+    engine = Dignity.from_policy().load()
+    message = Message(id="m1", text="Your housing policy is wrong, you pathetic idiot.")
+    expected = engine.assess(message)
+    pool = engine.pool(1).start()
+    try:
+        assert asyncio.run(pool.assess(message)) == expected
+        workers = multiprocessing.active_children()
+        assert workers
+        for worker in workers:
+            os.kill(worker.pid or 0, signal.SIGKILL)
+            worker.join(timeout=10)
+        assert asyncio.run(pool.assess(message)) == expected
+        assert pool.restarts == 1
+    finally:
+        pool.close()
+
+
+def test_detection_pool_needs_a_worker() -> None:
+    with pytest.raises(ValueError, match="at least one worker"):
+        Dignity.from_policy().pool(0)

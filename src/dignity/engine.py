@@ -15,6 +15,7 @@ import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
@@ -222,12 +223,17 @@ class DetectionPool:
             raise ValueError(f"a detection pool needs at least one worker, got {workers}")
         self.workers = workers
         self.policy = loaded.policy
+        self._loaded = loaded
+        self._executor = self._new_executor()
+        self.restarts = 0
+
+    def _new_executor(self) -> ProcessPoolExecutor:
         # spawn, not fork: the service runs threads and an event loop
-        self._executor = ProcessPoolExecutor(
-            workers,
+        return ProcessPoolExecutor(
+            self.workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker,
-            initargs=(loaded.text, loaded.source),
+            initargs=(self._loaded.text, self._loaded.source),
         )
 
     def submit(self, message: Message) -> Future[tuple[Finding, ...]]:
@@ -235,8 +241,20 @@ class DetectionPool:
         return self._executor.submit(_detect_one, message)
 
     async def assess(self, message: Message) -> Assessment:
-        """The policy's decision on ``message``, its findings detected on a worker."""
-        findings = await asyncio.wrap_future(self.submit(message))
+        """The policy's decision on ``message``, its findings detected on a worker.
+
+        A worker that dies (killed, out of memory) breaks the whole executor; the pool then
+        starts a fresh one and tries the message once more, so one crash is not an outage.
+        """
+        executor = self._executor
+        try:
+            findings = await asyncio.wrap_future(executor.submit(_detect_one, message))
+        except BrokenProcessPool:
+            if self._executor is executor:  # the first request to see it restarts the pool
+                executor.shutdown(wait=False, cancel_futures=True)
+                self._executor = self._new_executor()
+                self.restarts += 1
+            findings = await asyncio.wrap_future(self.submit(message))
         return decide(message, findings, self.policy)
 
     def start(self) -> DetectionPool:

@@ -100,7 +100,7 @@ class CascadeTextDetector(HybridTextDetector):
         if self._coef3 is not None:
             return
         super().load()
-        self._context.load()
+        self._context.check()  # the session starts on the first uncertain text
         raw = read_stack(self.model_dir, STACK_V3_FILE)
         stack = json.loads(raw)
         if tuple(stack["features"]) != FEATURE_NAMES_V3:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -51,34 +52,21 @@ class ContextualClassifier:
         self.threads = threads
         self._session: Any = None
         self._tokenizer: Any = None
+        self._lock = threading.Lock()  # a service may call from several threads at once
         self.meta: dict[str, Any] = {}
 
-    def load(self) -> ContextualClassifier:
-        if self._session is not None:
-            return self
-        model = self.directory / MODEL_FILE
-        tokenizer = self.directory / TOKENIZER_FILE
-        for path in (model, tokenizer):
+    def check(self) -> ContextualClassifier:
+        """Refuse missing files or a model for other categories, without starting onnxruntime.
+
+        A parallel scan's main process and a service that assesses on workers never run the
+        transformer themselves: checking is enough there, and saves the session's ~75 MB.
+        """
+        for path in (self.directory / MODEL_FILE, self.directory / TOKENIZER_FILE):
             if not path.is_file():
                 raise DetectorError(
                     f"contextual model file missing: {path}; rebuild it with "
                     "python -m dignity.training.train"
                 )
-        import onnxruntime
-        from tokenizers import Tokenizer
-
-        options = onnxruntime.SessionOptions()
-        threads = self.threads or int(os.environ.get(THREADS_ENV, "0") or 0)
-        options.intra_op_num_threads = max(0, threads)
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3
-        self._session = onnxruntime.InferenceSession(
-            str(model), options, providers=["CPUExecutionProvider"]
-        )
-        tok = Tokenizer.from_file(str(tokenizer))
-        tok.enable_truncation(MAX_TOKENS)
-        tok.no_padding()  # tokenizer.json pads to 128; the graph must never see padding
-        self._tokenizer = tok
         meta = self.directory / META_FILE
         if meta.is_file():
             self.meta = json.loads(meta.read_text(encoding="utf-8"))
@@ -87,6 +75,29 @@ class ContextualClassifier:
                     f"contextual model at {self.directory} scores {self.meta['categories']}, "
                     f"expected {list(CATEGORIES)}; rebuild it with python -m dignity.training.train"
                 )
+        return self
+
+    def load(self) -> ContextualClassifier:
+        """Check, then start the onnxruntime session and the tokenizer (once)."""
+        with self._lock:
+            if self._session is not None:
+                return self
+            self.check()
+            import onnxruntime
+            from tokenizers import Tokenizer
+
+            options = onnxruntime.SessionOptions()
+            threads = self.threads or int(os.environ.get(THREADS_ENV, "0") or 0)
+            options.intra_op_num_threads = max(0, threads)
+            options.inter_op_num_threads = 1
+            options.log_severity_level = 3
+            tok = Tokenizer.from_file(str(self.directory / TOKENIZER_FILE))
+            tok.enable_truncation(MAX_TOKENS)
+            tok.no_padding()  # tokenizer.json pads to 128: one text a run needs no padding
+            self._tokenizer = tok
+            self._session = onnxruntime.InferenceSession(
+                str(self.directory / MODEL_FILE), options, providers=["CPUExecutionProvider"]
+            )
         return self
 
     def logits(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:

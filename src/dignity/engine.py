@@ -258,7 +258,8 @@ class DetectionPool:
         return decide(message, findings, self.policy)
 
     def start(self) -> DetectionPool:
-        """Start every worker and load its models now, not on the first requests."""
+        """Start every worker and load its models now, not on the first requests (the
+        transformer's session still starts on each worker's first uncertain text)."""
         probe = Message(id="warm-up", text="warm-up")
         wait([self.submit(probe) for _ in range(2 * self.workers)])
         return self

@@ -95,7 +95,8 @@ def length_batches(
     A batch is padded to its longest text: tweets average 28 tokens, but the longest of 32
     random ones is ~63, so random batches spend half their compute on padding. Rows are
     shuffled, sorted by length within windows of ``window`` batches, cut into batches, and the
-    batches shuffled, so every batch is still a random mix of sources.
+    batches shuffled: the order is still random, though a batch's texts share a length and so
+    lean towards the sources that write at that length.
     """
     rng = np.random.default_rng(seed)
     order = rng.permutation(len(lengths))

@@ -47,7 +47,8 @@ def serve(
     workers: Annotated[
         int | None,
         typer.Option(
-            help="Processes that assess /v1/check texts (default: one per CPU; 0: in the server).",
+            help="Processes that assess /v1/check texts, ~200 MB each (default: one per CPU, up"
+            " to 4; 0: in the server).",
             min=0,
         ),
     ] = None,
@@ -70,7 +71,7 @@ def serve(
         reports_per_window=reports_per_minute,
         report_window_seconds=60,
         appeal_days=appeal_days,
-        detection_workers=(os.cpu_count() or 1) if workers is None else workers,
+        detection_workers=min(4, os.cpu_count() or 1) if workers is None else workers,
     )
     uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level)
 

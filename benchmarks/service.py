@@ -3,8 +3,8 @@
     python -m benchmarks.service [--seconds 10] [--concurrency 32]
 
 Starts ``dignity serve`` (the default policy and model, a fresh SQLite database with one
-member's token, texts assessed on one detection worker per CPU, up to 4: serve's default) in a child
-process on a free loopback port; this process is the client: 32
+member's token, texts assessed on one detection worker per CPU, up to 4: serve's default) in
+a child process on a free loopback port; this process is the client: 32
 concurrent keep-alive HTTP/1.1 connections send requests for a fixed time after a warm-up.
 The client is a minimal asyncio HTTP/1.1 writer/reader (like ``wrk``), so that on a small
 machine the load generator does not eat the CPU the server needs. The baseline, measured in

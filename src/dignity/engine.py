@@ -198,16 +198,14 @@ def _start_worker(policy_text: str, source: str) -> None:
     _worker_engine = Dignity.from_policy(parse_policy(policy_text, source=source)).load()
 
 
-def _detect_chunk(messages: list[Message]) -> list[tuple[Finding, ...]]:
-    if _worker_engine is None:  # pragma: no cover - the pool's initializer always runs first
-        raise RuntimeError("detection worker used before it was started")
-    return [_worker_engine.findings(message) for message in messages]
-
-
 def _detect_one(message: Message) -> tuple[Finding, ...]:
     if _worker_engine is None:  # pragma: no cover - the pool's initializer always runs first
         raise RuntimeError("detection worker used before it was started")
     return _worker_engine.findings(message)
+
+
+def _detect_chunk(messages: list[Message]) -> list[tuple[Finding, ...]]:
+    return [_detect_one(message) for message in messages]
 
 
 class DetectionPool:
@@ -222,7 +220,6 @@ class DetectionPool:
         if workers < 1:
             raise ValueError(f"a detection pool needs at least one worker, got {workers}")
         self.workers = workers
-        self.policy = loaded.policy
         self._loaded = loaded
         self._executor = self._new_executor()
         self.restarts = 0
@@ -255,7 +252,7 @@ class DetectionPool:
                 self._executor = self._new_executor()
                 self.restarts += 1
             findings = await asyncio.wrap_future(self.submit(message))
-        return decide(message, findings, self.policy)
+        return decide(message, findings, self._loaded.policy)
 
     def start(self) -> DetectionPool:
         """Start every worker and load its models now, not on the first requests (the

@@ -28,7 +28,9 @@ def _fine_tune_share(out_dir: Path) -> str:
     """ ", of which the transformer's fine-tune N s" when its meta.json says so."""
     import json
 
-    meta = out_dir / "contextual" / "meta.json"
+    from dignity.detectors.text.contextual import CONTEXT_DIR, META_FILE
+
+    meta = out_dir / CONTEXT_DIR / META_FILE
     if not meta.is_file():
         return ""
     seconds = json.loads(meta.read_text(encoding="utf-8")).get("seconds")

@@ -162,26 +162,25 @@ def _base_views(
 
 
 def fit(
-    model_dir: Path, dev: Sequence[Example], synthetic: Sequence[Example], seed: int = 0
+    rows: Sequence[Example],
+    x: npt.NDArray[np.float64],
+    tokens: Sequence[Any],
+    seed: int = 0,
 ) -> dict[str, Any]:
-    """The v2 stacker's coefficients, fitted on ``dev`` (real) and ``synthetic`` rows."""
-    rows = [*dev, *synthetic]
-    x, tokens = _base_views(model_dir, rows)
+    """The v2 stacker, fitted on ``rows`` and their v2 features ``x`` (:func:`_base_views`)."""
     n = len(CATEGORIES)
     views = [(c, n + c) for c in range(n)]  # classifier logit, lexicon score
     return _stack_json("dignity.text.v2", FEATURE_NAMES, rows, x, tokens, views, gate, seed)
 
 
 def fit_v3(
-    model_dir: Path,
     context_dir: Path,
-    dev: Sequence[Example],
-    synthetic: Sequence[Example],
+    rows: Sequence[Example],
+    base: npt.NDArray[np.float64],
+    tokens: Sequence[Any],
     seed: int = 0,
 ) -> dict[str, Any]:
-    """The v3 stacker: the v2 views plus the contextual model's logit, same rows as v2."""
-    rows = [*dev, *synthetic]
-    base, tokens = _base_views(model_dir, rows)
+    """The v3 stacker: v2's features ``base`` plus the contextual model's logit, same rows."""
     context = ContextualClassifier(context_dir).logits([e.text for e in rows])
     x = np.hstack([base, context.astype(np.float64)])
     n = len(CATEGORIES)
@@ -237,13 +236,14 @@ def build(
     banned |= {dedup_key(e.text) for e in examples if e.split in ("train", "test")}
     banned |= {dedup_key(t) for t in functional.texts()}
     banned |= {dedup_key(e.text) for e in contrast.generate(seed)}
-    synthetic = synthetic_dev(seed, banned)
-    stack = fit(model_dir, dev, synthetic, seed)
+    rows = [*dev, *synthetic_dev(seed, banned)]
+    base, tokens = _base_views(model_dir, rows)  # v2's features, shared by both stackers
+    stack = fit(rows, base, tokens, seed)
     (model_dir / STACK_FILE).write_text(json.dumps(stack, indent=1) + "\n", encoding="utf-8")
     context_dir = model_dir / CONTEXT_DIR
     if not with_context or not (context_dir / MODEL_FILE).is_file():
         return stack
-    v3 = fit_v3(model_dir, context_dir, dev, synthetic, seed)
+    v3 = fit_v3(context_dir, rows, base, tokens, seed)
     (model_dir / STACK_V3_FILE).write_text(json.dumps(v3, indent=1) + "\n", encoding="utf-8")
     return {**stack, "v3": v3}
 

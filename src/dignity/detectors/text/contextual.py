@@ -79,6 +79,8 @@ class ContextualClassifier:
 
     def load(self) -> ContextualClassifier:
         """Check, then start the onnxruntime session and the tokenizer (once)."""
+        if self._session is not None:  # every text asks: skip the lock once started
+            return self
         with self._lock:
             if self._session is not None:
                 return self

@@ -188,7 +188,10 @@ def scan(
     faults: list[RecordFault] = []
     with _refusals():
         loaded = load_policy(policy)
-        engine = Dignity.from_policy(loaded).load()
+        engine = Dignity.from_policy(loaded)
+        detection_workers = workers or _auto_workers(input_path)
+        if detection_workers == 1:
+            engine.load()  # else each worker loads the models, and reports what fails
         conversation = engine.conversation()
         records = read_any(
             input_path,
@@ -223,9 +226,7 @@ def scan(
                             else:
                                 yield entry
 
-                    detected = engine.findings_many(
-                        messages(), workers=workers or _auto_workers(input_path)
-                    )
+                    detected = engine.findings_many(messages(), workers=detection_workers)
                     for item, text_findings in detected:
                         assessment = conversation.assess(item, text_findings)
                         record = assessment_record(item, assessment)

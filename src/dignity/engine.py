@@ -120,8 +120,11 @@ class Dignity:
         return DetectionPool(self.loaded, workers)
 
     def conversation(self) -> ConversationScan:
-        """A fresh conversation: messages in time order, judged alone and as behaviour."""
-        self.load()
+        """A fresh conversation: messages in time order, judged alone and as behaviour.
+
+        Only its own detectors are loaded here; the message detectors load on the first
+        message detected in this process (a parallel scan detects on workers instead).
+        """
         fresh = [
             _create(config.name, config.options)
             for config in self.policy.detectors
@@ -192,14 +195,24 @@ def _create(name: str, options: dict[str, object]) -> Detector | ConversationDet
 _worker_engine: Dignity | None = None
 
 
+_worker_error: Exception | None = None
+
+
 def _start_worker(policy_text: str, source: str) -> None:
-    global _worker_engine
+    """Build this worker's engine. A failure is kept and raised with the first task, in the
+    caller: an initializer that raises makes a pool respawn the worker forever instead."""
+    global _worker_engine, _worker_error
     os.environ.setdefault(THREADS_ENV, "1")
-    _worker_engine = Dignity.from_policy(parse_policy(policy_text, source=source)).load()
+    try:
+        _worker_engine = Dignity.from_policy(parse_policy(policy_text, source=source)).load()
+    except Exception as error:
+        _worker_error = error
 
 
 def _detect_one(message: Message) -> tuple[Finding, ...]:
-    if _worker_engine is None:  # pragma: no cover - the pool's initializer always runs first
+    if _worker_engine is None:
+        if _worker_error is not None:
+            raise _worker_error
         raise RuntimeError("detection worker used before it was started")
     return _worker_engine.findings(message)
 

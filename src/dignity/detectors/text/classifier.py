@@ -25,7 +25,13 @@ from typing import Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
-from dignity.detectors.text.featurise import Token, counts, extract, normalise
+from dignity.detectors.text.featurise import (
+    CHAR_NGRAMS,
+    WORD_NGRAMS,
+    Token,
+    counts,
+    normalise,
+)
 from dignity.errors import DetectorError
 from dignity.model import Finding, Message, Span
 
@@ -41,6 +47,9 @@ MIN_SCORE = 0.05
 
 WINDOW = 160
 """Long texts are scored in windows of this many words (overlapping), keeping the worst."""
+
+CHAR_CACHE_WORDS = 50_000
+"""Words whose character n-gram ids a loaded model remembers (the cache empties when full)."""
 
 _LABELS = {
     "personal_attack": "insult",
@@ -263,6 +272,13 @@ class LinearTextModel:
         self.is_word = np.fromiter(
             (f.startswith("w:") for f in vocab), dtype=bool, count=len(vocab)
         )
+        # tokens one occurrence of each feature covers: n for a word n-gram, 1 for characters
+        self.span = np.fromiter(
+            (f.count(" ") + 1 if f.startswith("w:") else 1 for f in vocab),
+            dtype=np.int64,
+            count=len(vocab),
+        )
+        self._char_cache: dict[str, npt.NDArray[np.int64]] = {}
 
     def _vector(
         self, feats: dict[str, int]
@@ -278,11 +294,13 @@ class LinearTextModel:
         return self._tfidf(ids, tfs)
 
     def _tfidf(
-        self, ids: list[int], tfs: list[float]
+        self,
+        ids: Sequence[int] | npt.NDArray[np.int64],
+        tfs: Sequence[float] | npt.NDArray[np.float64],
     ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
         """Known features' tf-idf values, word and character blocks each L2-normalised."""
         idx = np.asarray(ids, dtype=np.int64)
-        if not ids:
+        if not len(idx):
             return idx, np.zeros(0, dtype=np.float32)
         values = np.asarray(tfs, dtype=np.float32) * self.idf[idx]
         word = self.is_word[idx]
@@ -331,38 +349,65 @@ class LinearTextModel:
     ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
         """One window's scores and each token's share of every category's logit.
 
-        One pass over the window's features collects both the tf-idf inputs and the tokens
-        each feature covers (a feature's contribution is split evenly over its occurrences'
-        tokens): this runs on every message, so it avoids a second walk over the features.
+        A feature's contribution is split evenly over its occurrences' tokens. This runs on
+        every message, so it works on arrays of vocabulary ids: each word's known character
+        n-grams are looked up once per process (:meth:`_char_ids`), and one ``np.unique``
+        over (feature id, token) pairs gives both the tf-idf inputs and the spreading.
         """
+        words = [t.text for t in window]
         index = self.index
-        ids: list[int] = []
-        tfs: list[float] = []
-        rows: list[int] = []
-        positions: list[int] = []
-        fractions: list[float] = []
-        for feature, where in extract(window).items():
-            i = index.get(feature)
-            if i is None:
-                continue
-            k = len(where)
-            n = k // (feature.count(" ") + 1) if feature.startswith("w:") else k
-            rows.extend([len(ids)] * k)
-            positions.extend(where)
-            fractions.extend([1.0 / k] * k)
-            ids.append(i)
-            tfs.append(1.0 + math.log(n))
-        idx, values = self._tfidf(ids, tfs)
-        score = self._score(idx, values)
+        pair_ids: list[npt.NDArray[np.int64]] = []
+        pair_pos: list[npt.NDArray[np.int64]] = []
+        lo, hi = WORD_NGRAMS
+        word_ids: list[int] = []
+        word_pos: list[int] = []
+        for n in range(lo, hi + 1):
+            for i in range(len(words) - n + 1):
+                found = index.get("w:" + " ".join(words[i : i + n]))
+                if found is not None:
+                    word_ids.extend([found] * n)
+                    word_pos.extend(range(i, i + n))
+        pair_ids.append(np.asarray(word_ids, dtype=np.int64))
+        pair_pos.append(np.asarray(word_pos, dtype=np.int64))
+        for i, word in enumerate(words):
+            ids = self._char_ids(word)
+            pair_ids.append(ids)
+            pair_pos.append(np.full(len(ids), i, dtype=np.int64))
+        all_ids = np.concatenate(pair_ids)
         local = np.zeros((len(window), len(CATEGORIES)), dtype=np.float64)
-        if len(idx):
-            contrib = values[:, None] * self.coef[idx]  # (features, categories)
-            spread = contrib[np.asarray(rows, dtype=np.int64)].astype(np.float64)
-            spread *= np.asarray(fractions, dtype=np.float64)[:, None]
-            at = np.asarray(positions, dtype=np.int64)
-            for c in range(len(CATEGORIES)):
-                local[:, c] = np.bincount(at, weights=spread[:, c], minlength=len(window))
+        if not len(all_ids):
+            return self._score(*self._tfidf([], [])), local
+        at = np.concatenate(pair_pos)
+        idx, rows, k = np.unique(all_ids, return_inverse=True, return_counts=True)
+        occurrences = k // self.span[idx]  # a word n-gram lists each of its n tokens
+        idx, values = self._tfidf(idx, 1.0 + np.log(occurrences))
+        score = self._score(idx, values)
+        contrib = values[:, None] * self.coef[idx]  # (features, categories)
+        spread = contrib[rows].astype(np.float64) / k[rows, None]
+        for c in range(len(CATEGORIES)):
+            local[:, c] = np.bincount(at, weights=spread[:, c], minlength=len(window))
         return score, local
+
+    def _char_ids(self, word: str) -> npt.NDArray[np.int64]:
+        """Vocabulary ids of ``word``'s known character n-grams, one per occurrence (cached)."""
+        cached = self._char_cache.get(word)
+        if cached is not None:
+            return cached
+        index = self.index
+        padded = f" {word} "
+        size = len(padded)
+        clo, chi = CHAR_NGRAMS
+        found = [
+            i
+            for n in range(clo, min(chi, size) + 1)
+            for s in range(size - n + 1)
+            if (i := index.get("c:" + padded[s : s + n])) is not None
+        ]
+        ids = np.asarray(found, dtype=np.int64)
+        if len(self._char_cache) >= CHAR_CACHE_WORDS:
+            self._char_cache.clear()
+        self._char_cache[word] = ids
+        return ids
 
 
 def _windows(tokens: list[Token]) -> list[list[Token]]:

@@ -37,6 +37,8 @@ _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"}
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w@])@\w+")
 _SINGLE = re.compile(r"^[a-z]$")
+_NON_SPACE = re.compile(r"\S+")
+_STRETCHED = re.compile(r"(.)\1\1")
 
 PARTY = "xxparty"
 POLITICIAN = "xxpolitician"
@@ -92,51 +94,54 @@ def _fold(ch: str) -> str:
 
 
 def _raw_tokens(text: str) -> list[tuple[str, list[int]]]:
-    """Whitespace-delimited chunks, case- and accent-folded, with per-character origins."""
+    """Whitespace-delimited chunks, case- and accent-folded, with per-character origins.
+
+    URLs and mentions become one placeholder chunk each; the text between them is split on
+    whitespace, and an ASCII chunk is folded whole (this runs on every message).
+    """
     masked: list[tuple[int, int, str]] = []
     for pattern, placeholder in ((_URL, "url"), (_MENTION, "user")):
         masked.extend((m.start(), m.end(), placeholder) for m in pattern.finditer(text))
     masked.sort()
     chunks: list[tuple[str, list[int]]] = []
-    chars: list[str] = []
-    origin: list[int] = []
-
-    def flush() -> None:
-        if chars:
-            chunks.append(("".join(chars), list(origin)))
-            chars.clear()
-            origin.clear()
-
-    i = 0
-    m = 0
-    n = len(text)
-    while i < n:
-        if m < len(masked) and masked[m][0] <= i:
-            start, end, placeholder = masked[m]
-            m += 1
-            if start < i:
-                continue
-            flush()
-            chunks.append((placeholder, [start] * (len(placeholder) - 1) + [end - 1]))
-            i = end
+    at = 0
+    for start, end, placeholder in masked:
+        if start < at:  # overlaps a span already masked
             continue
-        ch = text[i]
-        if ch.isspace():
-            flush()
-        else:
+        _fold_chunks(text, at, start, chunks)
+        chunks.append((placeholder, [start] * (len(placeholder) - 1) + [end - 1]))
+        at = end
+    _fold_chunks(text, at, len(text), chunks)
+    return chunks
+
+
+def _fold_chunks(text: str, start: int, end: int, chunks: list[tuple[str, list[int]]]) -> None:
+    """Append the folded whitespace-delimited chunks of ``text[start:end]`` to ``chunks``."""
+    for piece in _NON_SPACE.finditer(text, start, end):
+        chunk = piece.group()
+        first = piece.start()
+        if chunk.isascii():
+            chunks.append((chunk.lower(), list(range(first, first + len(chunk)))))
+            continue
+        chars: list[str] = []
+        origin: list[int] = []
+        for i, ch in enumerate(chunk, first):
             for out in _fold(ch):
-                if out.isspace():
-                    flush()
+                if out.isspace():  # a folded character can be a space (NFKD of U+2002...)
+                    if chars:
+                        chunks.append(("".join(chars), origin))
+                        chars, origin = [], []
                 else:
                     chars.append(out)
                     origin.append(i)
-        i += 1
-    flush()
-    return chunks
+        if chars:
+            chunks.append(("".join(chars), origin))
 
 
 def _split_word(chunk: str, origin: list[int]) -> list[tuple[str, list[int]]]:
     """Split one chunk into words: letters/digits, leetspeak inside words, no punctuation."""
+    if chunk.isascii() and (chunk.isalpha() or chunk.isdigit()) and not _STRETCHED.search(chunk):
+        return [(chunk, origin)]  # the common case: nothing below would change it
     has_alpha = any(c.isalpha() for c in chunk)
     # "f.u.c.k" / "f-u-c-k": single letters joined by punctuation become one word
     if has_alpha and len(chunk) >= 5 and re.fullmatch(r"(?:[^\W_][.\-_*+~,])+[^\W_]", chunk):

@@ -287,3 +287,20 @@ def test_scan_with_detection_workers_writes_the_same_records(tmp_path: Path) -> 
     assert one.exit_code == 0, one.output  # type: ignore[attr-defined]
     assert two.exit_code == 0, two.output  # type: ignore[attr-defined]
     assert out_one.read_text("utf-8") == out_two.read_text("utf-8")
+
+
+def test_scan_on_workers_reports_a_model_they_cannot_load(tmp_path: Path) -> None:
+    """The main process leaves the models to its workers; a worker that cannot load them
+    fails the scan with the loader's own message instead of being respawned forever."""
+    policy = yaml.safe_load((REPO / "src" / "dignity" / "policy" / "default.yaml").read_text())
+    for config in policy["detectors"]:
+        if config["name"] == "dignity.text.v3":
+            config["options"] = {"model_dir": str(tmp_path / "no-model")}
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(yaml.safe_dump(policy), "utf-8")
+    result, out, db = _scan(tmp_path, SAMPLE, "--workers", "2", "--policy", str(broken))
+    assert result.exit_code == 2  # type: ignore[attr-defined]
+    assert "no text model in" in result.output  # type: ignore[attr-defined]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select status, messages from scans").fetchall() == [("failed", 0)]
+    assert not out.exists() or out.read_text("utf-8") == ""

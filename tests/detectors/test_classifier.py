@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dignity.detectors.base import Detector
 from dignity.detectors.registry import get
-from dignity.detectors.text.classifier import CATEGORIES, TextClassifierDetector
+from dignity.detectors.text.classifier import CATEGORIES, WINDOW, TextClassifierDetector
 from dignity.model import Message
 
 BREACH = ("personal_attack", "identity_attack", "threat", "sexual")
@@ -195,3 +196,31 @@ def test_invariants_on_abusive_fragments(detector: TextClassifierDetector, text:
     for f in detector.detect(Message(id="x", text=text)):
         for s in f.spans:
             assert s.quote == text[s.start : s.end]
+
+
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(["you", "idiot", "f*ck", "w0men", "are", "you you", "aaaargh"]),
+            st.text(max_size=12),
+        ),
+        max_size=40,
+    ).map(" ".join)
+)
+def test_explanation_agrees_with_the_plain_scores(
+    detector: TextClassifierDetector, text: str
+) -> None:
+    """``explain`` builds its features from cached vocabulary ids, ``scores`` from feature
+    strings: the two must give the same scores, and (one window) the tokens' shares must add
+    up to each category's logit less its intercept (a score never falls below the empty
+    text's, so a negative sum counts as zero)."""
+    model = detector.model
+    explained = model.explain(text)
+    assert np.allclose(explained.scores, model.scores(text), atol=1e-5)
+    if 0 < len(explained.tokens) <= WINDOW:
+        logits = np.log(explained.scores / (1.0 - explained.scores))
+        shares = np.maximum(explained.shares.sum(axis=0), 0.0)
+        assert np.allclose(shares, logits - model.intercept, atol=1e-3)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from dignity.detectors.text.cascade import BAND
+
 if TYPE_CHECKING:
     from dignity.training.train import TrainReport
 
@@ -83,7 +85,8 @@ def write_model_card(
         "batches of similar length in a seeded random order), exported to ONNX with 8-bit",
         "weights and run by onnxruntime (no PyTorch at run",
         "time). `dignity.text.v3` runs v2 first; when v2's strongest breach score lies in the",
-        "uncertain band [0.20, 0.85) it also runs the transformer and `stack-v3.json` combines",
+        f"uncertain band [{BAND[0]:.2f}, {BAND[1]:.2f}) it also runs the transformer and "
+        "`stack-v3.json` combines",
         "the classifier's logit, the lexicon's score and the transformer's logit per category,",
         "fitted on the same dev rows as v2, with the same limits and the same political",
         "threshold rule. When only the transformer saw a category the finding points at the",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from tests.detectors.flagged import categories_flagged
 
 from dignity.detectors.text.cascade import (
     BAND,
@@ -29,10 +30,6 @@ def detector() -> CascadeTextDetector:
     d = CascadeTextDetector()
     d.load()
     return d
-
-
-def _flagged(detector: CascadeTextDetector, text: str) -> set[str]:
-    return {f.category for f in detector.detect(Message(id="m", text=text)) if f.score >= 0.5}
 
 
 def test_the_shipped_transformer_gives_one_finite_logit_per_category() -> None:
@@ -87,7 +84,7 @@ def test_the_shipped_model_records_its_base_and_hashes() -> None:
     ],
 )
 def test_what_it_flags(detector: CascadeTextDetector, text: str, expected: set[str]) -> None:
-    flagged = _flagged(detector, text) & BREACH
+    flagged = categories_flagged(detector, text) & BREACH
     assert expected <= flagged, flagged
     if not expected:
         assert not flagged

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.detectors.flagged import categories_flagged
 
 from dignity.detectors.base import Detector
 from dignity.detectors.registry import get
@@ -22,11 +23,6 @@ def detector() -> TextClassifierDetector:
     d = TextClassifierDetector()
     d.load()
     return d
-
-
-def _flagged(detector: TextClassifierDetector, text: str) -> set[str]:
-    findings = detector.detect(Message(id="m", text=text))
-    return {f.category for f in findings if f.score >= 0.5}
 
 
 # text -> the categories that must be present (>= 0.5); every other breach category must not be
@@ -95,7 +91,7 @@ CONTRAST: list[Any] = [
 
 @pytest.mark.parametrize(("text", "expected"), CONTRAST)
 def test_contrast_table(detector: TextClassifierDetector, text: str, expected: set[str]) -> None:
-    flagged = _flagged(detector, text)
+    flagged = categories_flagged(detector, text)
     missing = expected - flagged
     extra = (flagged - expected) & set(BREACH)
     assert not missing, f"{text!r}: flagged {sorted(flagged)}"

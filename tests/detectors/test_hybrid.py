@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from tests.detectors.flagged import categories_flagged
 
 from dignity.detectors.text.classifier import CATEGORIES
 from dignity.detectors.text.featurise import normalise
@@ -27,10 +28,6 @@ def detector() -> HybridTextDetector:
     return d
 
 
-def _flagged(detector: HybridTextDetector, text: str) -> set[str]:
-    return {f.category for f in detector.detect(Message(id="m", text=text)) if f.score >= 0.5}
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -44,7 +41,7 @@ def _flagged(detector: HybridTextDetector, text: str) -> set[str]:
     ],
 )
 def test_contrast(detector: HybridTextDetector, text: str, expected: set[str]) -> None:
-    flagged = _flagged(detector, text) & BREACH
+    flagged = categories_flagged(detector, text) & BREACH
     assert expected <= flagged, flagged
     if not expected:
         assert not flagged

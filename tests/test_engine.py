@@ -15,7 +15,7 @@ import yaml
 
 from dignity import Action, Dignity, Finding, Message, Span
 from dignity.detectors import registry
-from dignity.errors import UnknownDetectorError
+from dignity.errors import DetectorError, UnknownDetectorError
 from dignity.policy.loader import default_policy_text
 
 
@@ -79,6 +79,35 @@ def test_a_registered_plugin_runs_with_its_policy_options(tmp_path: Path) -> Non
     assert assessment.breach
     assert [c.clause_id for c in assessment.clauses] == ["nec.trolling"]
     assert engine.coverage().uncovered["nec.personal-abuse"] == ("personal_attack",)
+
+
+@pytest.mark.usefixtures("shouting")
+def test_a_plugin_registered_in_process_is_not_sent_to_workers(tmp_path: Path) -> None:
+    """Workers see entry points only: detection stays in this process rather than running
+    without the plugin, and a detection pool, which could not, is refused."""
+    assert registry.portable("dignity.pii.v1")
+    assert not registry.portable(ShoutingDetector.name)
+    path = _policy_with_detectors(
+        tmp_path, [{"name": "acme.shouting.v1"}, {"name": "dignity.pii.v1"}]
+    )
+    engine = Dignity.from_policy(path)
+    assert not engine.portable()
+    messages = [Message(id=f"m{i}", text="STOP SHOUTING AT ME") for i in range(5)]
+    found = list(engine.findings_many(messages, workers=2))
+    assert [f.category for _, fs in found for f in fs] == ["trolling"] * 5
+    assert not multiprocessing.active_children()
+    with pytest.raises(DetectorError, match=r"acme\.shouting\.v1.*entry points"):
+        engine.pool(2)
+
+
+def test_a_builtin_replaced_in_process_is_not_portable() -> None:
+    original = registry.get("dignity.pii.v1")
+    try:
+        registry.register(type("Replacement", (original,), {}))
+        assert not registry.portable("dignity.pii.v1")
+    finally:
+        registry.register(original)
+    assert registry.portable("dignity.pii.v1")
 
 
 def test_a_policy_naming_an_unknown_detector_is_refused(tmp_path: Path) -> None:

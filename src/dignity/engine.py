@@ -25,6 +25,7 @@ from dignity.decision import decide
 from dignity.detectors import registry
 from dignity.detectors.base import THREADS_ENV, Detector
 from dignity.detectors.behaviour.base import ConversationDetector
+from dignity.errors import DetectorError
 from dignity.model import Assessment, BehaviourFinding, Finding, Message
 from dignity.policy.loader import LoadedPolicy, load_policy, parse_policy
 from dignity.policy.schema import ClauseScope, Policy
@@ -106,17 +107,34 @@ class Dignity:
         Text detection is the costly, independent part of a scan, so it can run beside the
         ordered work (behaviour, decision, storage) that stays in this process. At most
         ``2 * workers`` chunks are in flight, so memory stays bounded on any stream. Workers
-        build their engine from the policy's text and the registered entry points: a detector
-        registered in this process only with ``registry.register`` is not seen there.
+        build their engine from the policy's text and the registered entry points, so when a
+        detector was registered in this process only (``registry.register``) detection stays
+        here, on one process, rather than running a different detector (see :meth:`portable`).
         """
-        if workers <= 1:
+        if workers <= 1 or not self.portable():
             for message in messages:
                 yield message, self.findings(message)
             return
         yield from _parallel_findings(self.loaded, messages, workers, chunk_size)
 
+    def portable(self) -> bool:
+        """Whether worker processes, which build their engine from the policy's text, would
+        get the same message detectors as this one (every one comes from an entry point)."""
+        return all(registry.portable(detector.name) for detector in self.detectors)
+
     def pool(self, workers: int) -> DetectionPool:
-        """Worker processes that assess one message a task, for a service's concurrent checks."""
+        """Worker processes that assess one message a task, for a service's concurrent checks.
+
+        Refused when the engine is not :meth:`portable`: the workers would detect with other
+        detectors than the ones this engine was built with.
+        """
+        if not self.portable():
+            names = [d.name for d in self.detectors if not registry.portable(d.name)]
+            raise DetectorError(
+                f"detectors {names} were registered in this process only, so worker processes "
+                "cannot build them; publish them as dignity.detectors entry points or run "
+                "without detection workers"
+            )
         return DetectionPool(self.loaded, workers)
 
     def conversation(self) -> ConversationScan:

@@ -16,6 +16,7 @@ from dignity.errors import DetectorError, UnknownDetectorError
 ENTRY_POINT_GROUP = "dignity.detectors"
 
 _registered: dict[str, DetectorFactory] = {}
+_from_entry_points: dict[str, DetectorFactory] = {}
 _discovered = False
 
 
@@ -38,6 +39,7 @@ def _discover() -> None:
                 f"{getattr(factory, 'name', None)!r}; the two must match"
             )
         _registered[entry.name] = factory
+        _from_entry_points[entry.name] = factory
     _discovered = True
 
 
@@ -50,6 +52,15 @@ def register(factory: DetectorFactory) -> DetectorFactory:
 def unregister(name: str) -> None:
     """Remove ``name`` from this process's registry (a plugin being unloaded, a test ending)."""
     _registered.pop(name, None)
+
+
+def portable(name: str) -> bool:
+    """Whether another process would build the same detector ``name``: it comes from an entry
+    point and ``register`` has not replaced it here. Worker processes (a parallel scan, a
+    service's detection pool) see entry points only."""
+    _discover()
+    factory = _from_entry_points.get(name)
+    return factory is not None and _registered.get(name) is factory
 
 
 def available() -> dict[str, DetectorFactory]:

@@ -26,17 +26,19 @@ LICENCES = {
 }
 
 
-def _fine_tune_share(out_dir: Path) -> str:
-    """ ", of which the transformer's fine-tune N s" when its meta.json says so."""
+def _transformer_note(out_dir: Path, fine_tuned: bool) -> str:
+    """Where the transformer's fine-tune time (from its meta.json) sits in the rebuild line."""
     import json
 
     from dignity.detectors.text.contextual import CONTEXT_DIR, META_FILE
 
     meta = out_dir / CONTEXT_DIR / META_FILE
-    if not meta.is_file():
-        return ""
-    seconds = json.loads(meta.read_text(encoding="utf-8")).get("seconds")
-    return f", of which the transformer's fine-tune {seconds:,} s" if seconds else ""
+    seconds = json.loads(meta.read_text(encoding="utf-8")).get("seconds") if meta.is_file() else 0
+    if not fine_tuned:
+        kept = f" (its own fine-tune took {seconds:,} s)" if seconds else ""
+        return f" with `--contextual-rows 0`, which keeps the transformer already there{kept}"
+    share = f", of which the transformer's fine-tune {seconds:,} s" if seconds else ""
+    return f"{share}; `--contextual-rows 0` keeps the shipped transformer"
 
 
 def write_model_card(
@@ -57,9 +59,8 @@ def write_model_card(
         "Platt-calibrated on the real dev splits, so 0.5 is the decision point.",
         "",
         f"Rebuild: `python -m dignity.training.train` (seed {report.seed}; {report.seconds:,.0f} s"
-        f" on the build machine{_fine_tune_share(out_dir)}; `--contextual-rows 0` keeps the"
-        f" shipped transformer; {report.n_features:,} features; {report.size_bytes / 1e6:.1f} MB"
-        " in all).",
+        f" on the build machine{_transformer_note(out_dir, report.fine_tuned)};"
+        f" {report.n_features:,} features; {report.size_bytes / 1e6:.1f} MB in all).",
         "",
         "## dignity.text.v2 (the fast stage of the default)",
         "",

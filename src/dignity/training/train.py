@@ -62,6 +62,7 @@ class TrainReport:
     n_train: int
     n_features: int
     size_bytes: int
+    fine_tuned: bool = True  # False: the transformer already in out_dir was kept
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     calibration: dict[str, tuple[float, float]] = field(default_factory=dict)
     metrics: dict[str, Any] = field(default_factory=dict)
@@ -351,6 +352,7 @@ def train(
         n_train=len(train_set),
         n_features=len(vocab),
         size_bytes=size,
+        fine_tuned=contextual_rows != 0,
         counts=label_counts,
         calibration=calibration,
         metrics=metrics,

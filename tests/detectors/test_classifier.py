@@ -12,6 +12,7 @@ from tests.detectors.flagged import categories_flagged
 
 from dignity.detectors.base import Detector
 from dignity.detectors.registry import get
+from dignity.detectors.text import classifier
 from dignity.detectors.text.classifier import CATEGORIES, WINDOW, TextClassifierDetector
 from dignity.model import Message
 
@@ -220,3 +221,18 @@ def test_explanation_agrees_with_the_plain_scores(
         logits = np.log(explained.scores / (1.0 - explained.scores))
         shares = np.maximum(explained.shares.sum(axis=0), 0.0)
         assert np.allclose(shares, logits - model.intercept, atol=1e-3)
+
+
+def test_word_cache_stays_bounded(
+    detector: TextClassifierDetector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Per-word lookups are cached, but neither a flood of new words nor one enormous word can
+    make the cache grow without limit."""
+    model = detector.model
+    monkeypatch.setattr(classifier, "CHAR_CACHE_WORDS", 10)
+    model.explain(" ".join(f"word{chr(97 + i % 26)}{i}" for i in range(50)))
+    assert 0 < len(model._char_cache) <= 10
+    giant = "z" + "ab" * 5_000
+    model.explain(f"you {giant} idiot")
+    assert giant not in model._char_cache
+    assert "idiot" in model._char_cache

@@ -50,6 +50,8 @@ WINDOW = 160
 
 CHAR_CACHE_WORDS = 50_000
 """Words whose character n-gram ids a loaded model remembers (the cache empties when full)."""
+CHAR_CACHE_LONGEST = 40
+"""Longer words are looked up every time: a 100,000-letter "word" would pin megabytes."""
 
 _LABELS = {
     "personal_attack": "insult",
@@ -389,7 +391,8 @@ class LinearTextModel:
         return score, local
 
     def _char_ids(self, word: str) -> npt.NDArray[np.int64]:
-        """Vocabulary ids of ``word``'s known character n-grams, one per occurrence (cached)."""
+        """Vocabulary ids of ``word``'s known character n-grams, one per occurrence (cached for
+        words up to :data:`CHAR_CACHE_LONGEST` letters, at most :data:`CHAR_CACHE_WORDS`)."""
         cached = self._char_cache.get(word)
         if cached is not None:
             return cached
@@ -404,9 +407,10 @@ class LinearTextModel:
             if (i := index.get("c:" + padded[s : s + n])) is not None
         ]
         ids = np.asarray(found, dtype=np.int64)
-        if len(self._char_cache) >= CHAR_CACHE_WORDS:
-            self._char_cache.clear()
-        self._char_cache[word] = ids
+        if len(word) <= CHAR_CACHE_LONGEST:
+            if len(self._char_cache) >= CHAR_CACHE_WORDS:
+                self._char_cache.clear()
+            self._char_cache[word] = ids
         return ids
 
 

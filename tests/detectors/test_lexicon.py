@@ -34,6 +34,10 @@ def quotes(text: str, category: str) -> list[str]:
     return [s.quote for f in detect(text) if f.category == category for s in f.spans]
 
 
+def rationale(text: str, category: str) -> str:
+    return next(f.rationale for f in detect(text) if f.category == category)
+
+
 # text -> categories scoring above 0.5, and words each of those findings must quote
 FLAGGED = [
     ("you idiot", {"personal_attack"}, ["idiot"]),
@@ -59,6 +63,55 @@ FLAGGED = [
     ("send me nudes", {"sexual"}, ["send me nudes"]),
     ("this fucking rain", {"profanity"}, ["fucking"]),
     ("Bollocks, I missed the bus, fucking hell", {"profanity"}, ["fucking"]),
+    # a generalisation reached through a later reference to the group
+    (
+        "I've known a lot of immigrants. They're all thieves.",
+        {"identity_attack"},
+        ["known a lot of immigrants. They're all thieves"],
+    ),
+    (
+        "Whenever I meet lesbians they turn out to be crooks",
+        {"identity_attack"},
+        ["meet lesbians they turn out to be crooks"],
+    ),
+    (
+        "Ever worked with gay men? Lazy and useless, every one",
+        {"identity_attack"},
+        ["gay men? Lazy and useless, every one"],
+    ),
+    (
+        "I have met many women and I hate all of them",
+        {"identity_attack"},
+        ["women and I hate all of them"],
+    ),
+    (
+        "Trans people think they're special. Every one of them is a pervert.",
+        {"identity_attack"},
+        [],
+    ),
+    (
+        "Why is it that all Hindus are so repulsive?",
+        {"identity_attack"},
+        ["Hindus are so repulsive"],
+    ),
+    ("Gypsies belong in a cage", {"identity_attack"}, ["Gypsies belong in a cage"]),
+    # violence promised to whoever comes next, and to a group's homes and places of worship
+    ("I'll stab the first Muslim I see tomorrow", {"threat"}, ["stab the first Muslim I see"]),
+    (
+        "the next Pole we catch round here is getting a kicking",
+        {"threat"},
+        ["the next Pole we catch round here is getting a kicking"],
+    ),
+    (
+        "we should torch the houses of asylum seekers",
+        {"threat", "identity_attack"},
+        ["torch the houses of asylum seekers"],
+    ),
+    (
+        "I'm going to firebomb the synagogue",
+        {"threat", "identity_attack"},
+        ["firebomb the synagogue"],
+    ),
 ]
 
 
@@ -122,6 +175,8 @@ PASSING = [
     ("a bundle of faggots in gravy", "identity_attack"),
     ("queer theory reading group on Thursday", "identity_attack"),
     ("the dyke on the canal has burst", "identity_attack"),
+    ("the old Ford had a retarded ignition timing setting", "identity_attack"),
+    ("spastic paraplegia is a group of inherited disorders", "identity_attack"),
     ("Sod's law, it rained all day", "profanity"),
     # abuse at one person is a personal attack, not identity hate, without a slur
     ("you stupid woman", "identity_attack"),
@@ -130,12 +185,33 @@ PASSING = [
     # politics, not violence
     ("We will beat them at the next election", "threat"),
     ("This will kill the economy", "threat"),
+    # a later "they" that is not the group, or says nothing bad about it
+    ("Tories attack immigrants and they are vile", "identity_attack"),
+    ("I have met plenty of Muslims and they are all lovely", "identity_attack"),
+    ("I worked with disabled people for years and they are not lazy", "identity_attack"),
+    ("Women in politics? Brilliant, every single one.", "identity_attack"),
+    ("I have met plenty of Tories and they are all crooks", "identity_attack"),
+    ("The mosque on our road holds a fete every summer", "threat"),
+    # hate put forward only to be refuted
+    ("It's simply untrue that gay men are lazy", "identity_attack"),
+    ("Claiming Travellers are all criminals is a lie that endangers people", "identity_attack"),
+    ("If you think refugees are inferior, you are the problem", "identity_attack"),
+    ("The idea that Muslims are terrorists is a racist myth", "identity_attack"),
 ]
 
 
 @pytest.mark.parametrize(("text", "category"), PASSING)
 def test_passes(text: str, category: str) -> None:
     assert scores(text).get(category, 0.0) <= 0.5
+
+
+def test_a_refuted_generalisation_says_why_it_was_reduced() -> None:
+    refuted = "It's a myth that immigrants are criminals"
+    assert "put forward to be refuted" in rationale(refuted, "identity_attack")
+    # the same words asserted, with the refutation words elsewhere, are not reduced
+    assert scores("Immigrants are criminals, and that is no myth").get("identity_attack", 0) > 0.5
+    # a slur is abuse whatever frames it
+    assert "identity_attack" in above("if you believe that you are a retard")
 
 
 def test_abuse_at_one_person_is_a_personal_attack() -> None:
@@ -191,6 +267,9 @@ def test_identity_findings_name_the_characteristic() -> None:
         "what a tranny": ("gender_identity",),
         "you retard": ("disability",),
         "coffin dodger": ("age",),
+        "I'm going to firebomb the synagogue": ("religion",),
+        "we should torch the houses of asylum seekers": ("race",),
+        "Ever met autistic people? Useless, every one of them.": ("disability",),
     }
     for text, targets in cases.items():
         (finding,) = [f for f in detect(text) if f.category == "identity_attack"]

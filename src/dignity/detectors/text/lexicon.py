@@ -230,6 +230,21 @@ _NEGATION = re.compile(
     r"don'?t|doesn'?t|didn'?t|isn'?t|wasn'?t|aren'?t|weren'?t|won'?t|wouldn'?t|shouldn'?t|"
     r"can'?t|cannot|couldn'?t|mustn'?t|neither|nor|stop|quit|refuse to)\b"
 )
+# A statement about a group put forward only to be refuted (counter-speech): "it's untrue that
+# ...", "claiming ... is a lie", "if you think ...". The frame must stand right before the match
+# or right after it in the same sentence, and only statements (kind hate_phrase) are disputed: a
+# slur or an insult is abuse whatever frames it ("if you believe that you are a ...").
+_DISPUTED_BEFORE = re.compile(
+    r"\b(?:claim(?:s|ed|ing)?(?: that)?|(?:untrue|not true|false|a lie|a myth|nonsense|rubbish) "
+    r"that|the (?:idea|notion|myth|lie|stereotype|trope|claim|smear) that|if you (?:think|believe|"
+    r"say)(?: that)?|(?:anyone|people|those) who (?:thinks?|says?|believes?)(?: that)?|"
+    r"pretend(?:s|ing)?(?: that)?) (?:\w+ ){0,2}$"
+)
+_DISPUTED_AFTER = re.compile(
+    r"[^.!?\n]{0,12}?\b(?:is|are|was|were|'s) (?:simply |just |completely |totally |an? |the )?"
+    r"(?:(?:racist |sexist |dangerous |vile |disgusting |old |tired )?(?:lies?|myths?|tropes?|"
+    r"smears?)|untrue|false|nonsense|rubbish|bigotry|racism|sexism)\b"
+)
 _REPORTING = re.compile(
     r"\b(?:call(?:ed|ing|s)?|labell?(?:ed|ing)|brand(?:ed|ing)|dubb(?:ed|ing)|said|says|saying|"
     r"told|tell(?:s|ing)?|shout(?:ed|ing|s)?|yell(?:ed|ing|s)?|scream(?:ed|ing|s)?|wrote|"
@@ -372,6 +387,17 @@ def _compile(data: Any, source: str) -> _Lexicon:
         str(w).lower() for ws in (data.get("groups") or {}).values() for w in ws
     )
     factions_re = _trie_source(str(f).lower() for f in data.get("factions") or ())
+    derogations_re = _trie_source(str(d).lower() for d in data.get("derogations") or ())
+
+    def expand(pattern: str, *, name_group: bool = False) -> str:
+        """A pattern with its placeholders replaced; ``name_group`` captures the first {group}."""
+        if name_group:
+            pattern = pattern.replace("{group}", f"(?P<group>{groups_re})", 1)
+        return (
+            pattern.replace("{group}", f"(?:{groups_re})")
+            .replace("{faction}", f"(?:{factions_re})")
+            .replace("{derogation}", f"(?:{derogations_re})")
+        )
 
     entries: list[_Entry] = []
     literal_index: dict[str, _Entry] = {}
@@ -386,9 +412,7 @@ def _compile(data: Any, source: str) -> _Lexicon:
             entry, terms = _entry(item, category, len(entries), where, source)
             entries.append(entry)
             if entry.pattern is not None:
-                raw = entry.source.replace("{group}", f"(?:{groups_re})")
-                raw = raw.replace("{faction}", f"(?:{factions_re})")
-                pattern_parts[category].append(f"(?:{raw})(?P<e{entry.index}>)")
+                pattern_parts[category].append(f"(?:{expand(entry.source)})(?P<e{entry.index}>)")
                 continue
             explicit = [t.lower() for t in terms]
             plural = item.get("plural")
@@ -429,9 +453,7 @@ def _compile(data: Any, source: str) -> _Lexicon:
         if entry.pattern is None:
             compiled.append(entry)
             continue
-        raw = entry.source.replace("{group}", f"(?P<group>{groups_re})", 1)
-        raw = raw.replace("{group}", f"(?:{groups_re})").replace("{faction}", f"(?:{factions_re})")
-        compiled.append(_replace_pattern(entry, re.compile(raw)))
+        compiled.append(_replace_pattern(entry, re.compile(expand(entry.source, name_group=True))))
     entries = compiled
     by_name = {f"e{e.index}": e for e in entries}
     literal_index = {k: by_name[f"e{e.index}"] for k, e in literal_index.items()}
@@ -514,7 +536,7 @@ def _entry(
         if terms:
             raise _fail(source, where, "give either term(s) or a pattern, not both")
         try:
-            pattern = re.compile(str(pattern_src).replace("{group}", "x").replace("{faction}", "x"))
+            pattern = re.compile(re.sub(r"\{(?:group|faction|derogation)\}", "x", str(pattern_src)))
         except re.error as exc:
             raise _fail(source, where, f"pattern is not a valid regex: {exc}") from exc
         if pattern.groups:
@@ -719,6 +741,10 @@ def _score_match(
             common *= _QUOTED if in_quotes else _REPORTED
             modifiers.append("quoted" if in_quotes else "reported")
     negated = _NEGATION.search(_clause_before(pre)) is not None
+    disputed = entry.kind == "hate_phrase" and (
+        _DISPUTED_BEFORE.search(pre[-80:]) is not None
+        or _DISPUTED_AFTER.match(text, end, end + 80) is not None
+    )
 
     contributions = [(entry.category, entry.weight), *entry.also]
     target_factor: tuple[float, str] | None = None
@@ -728,6 +754,9 @@ def _score_match(
         if category != PROFANITY and negated:
             factor *= _NEGATED
             why.append("negated")
+        elif category != PROFANITY and disputed:
+            factor *= _NEGATED
+            why.append("disputed")
         aimed = category == PERSONAL_ATTACK and not entry.targeted
         if category != PROFANITY and (aimed or (entry.needs_target and not entry.targeted)):
             if target_factor is None:
@@ -916,6 +945,7 @@ def _rationale(category: str, lead: _Hit, words: str, targets: tuple[str, ...]) 
         "quoted": " It is in quotation marks, so the score is reduced.",
         "reported": " It reports what someone said, so the score is reduced.",
         "negated": " It is negated, so the score is reduced.",
+        "disputed": " It is put forward to be refuted, so the score is reduced.",
         "safe": " The word looks like a harmless homonym or reclaimed use here.",
     }
     return text + "".join(note for key, note in notes.items() if key in why)

@@ -13,6 +13,7 @@ from dignity.detectors.text.cascade import (
     BAND,
     FEATURE_NAMES_V3,
     CascadeTextDetector,
+    consults,
     gate_v3,
     in_band,
 )
@@ -101,6 +102,21 @@ def test_clear_cases_skip_the_transformer_and_doubtful_ones_use_it(
     assert in_band(fast)
     _, consulted = detector.probabilities(detector.parts(doubtful), doubtful)
     assert consulted
+
+
+def test_sure_scores_in_quoted_counter_speech_are_read_by_the_transformer(
+    detector: CascadeTextDetector,
+) -> None:
+    quoted = 'The leaflet said "Hindus are parasites". That is racist filth and we reported it.'
+    fast = detector.combine(detector.parts(quoted))
+    assert not in_band(fast)  # the bag of words is sure...
+    assert consults(fast, quoted)  # ...for the wrong reason, so the transformer reads it
+    assert "identity_attack" not in categories_flagged(detector, quoted)
+    # a sure score without quotation marks is still settled by the fast models
+    plain = "Hindus are parasites, every last one of them."
+    fast = detector.combine(detector.parts(plain))
+    assert not consults(fast, plain)
+    assert "identity_attack" in categories_flagged(detector, plain)
 
 
 def test_findings_point_at_words_in_the_text(detector: CascadeTextDetector) -> None:

@@ -104,19 +104,34 @@ def test_clear_cases_skip_the_transformer_and_doubtful_ones_use_it(
     assert consulted
 
 
-def test_sure_scores_in_quoted_counter_speech_are_read_by_the_transformer(
+@pytest.mark.parametrize(
+    "text",
+    [
+        # quoted to condemn it: the words are abusive, the text is not
+        'The leaflet said "Hindus are parasites". That is racist filth and we reported it.',
+        # identity words in a short, friendly text
+        "I live with two women.",
+        "I love women.",
+    ],
+)
+def test_sure_scores_without_explicit_evidence_are_read_by_the_transformer(
+    detector: CascadeTextDetector, text: str
+) -> None:
+    parts = detector.parts(text)
+    fast = detector.combine(parts)
+    assert not in_band(fast)  # the bag of words is sure...
+    assert consults(fast, parts.features)  # ...with nothing explicit to show for it
+    assert not categories_flagged(detector, text) & BREACH
+
+
+def test_sure_scores_backed_by_the_lexicon_skip_the_transformer(
     detector: CascadeTextDetector,
 ) -> None:
-    quoted = 'The leaflet said "Hindus are parasites". That is racist filth and we reported it.'
-    fast = detector.combine(detector.parts(quoted))
-    assert not in_band(fast)  # the bag of words is sure...
-    assert consults(fast, quoted)  # ...for the wrong reason, so the transformer reads it
-    assert "identity_attack" not in categories_flagged(detector, quoted)
-    # a sure score without quotation marks is still settled by the fast models
-    plain = "Hindus are parasites, every last one of them."
-    fast = detector.combine(detector.parts(plain))
-    assert not consults(fast, plain)
-    assert "identity_attack" in categories_flagged(detector, plain)
+    text = "Hindus are parasites, every last one of them."
+    parts = detector.parts(text)
+    fast = detector.combine(parts)
+    assert not consults(fast, parts.features)
+    assert "identity_attack" in categories_flagged(detector, text)
 
 
 def test_findings_point_at_words_in_the_text(detector: CascadeTextDetector) -> None:

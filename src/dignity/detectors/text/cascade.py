@@ -2,9 +2,9 @@
 
 ``dignity.text.v3`` first runs ``dignity.text.v2`` (tf-idf classifier and lexicon rules,
 stacked). When every breach category is clearly low or one is clearly high, that is the
-answer. Otherwise (the *uncertain band*, see :data:`BAND`, and texts that quote words in order
-to condemn them, where the fast models are sure for the wrong reason: :func:`consults`) it also
-runs the contextual
+answer. Otherwise (the *uncertain band*, see :data:`BAND`, and sure scores the lexicon's explicit
+matches do not back, where word statistics can be sure for the wrong reason: :func:`consults`)
+it also runs the contextual
 classifier (:mod:`dignity.detectors.text.contextual`, a fine-tuned MiniLM that reads word
 order, negation and who is being talked about) and a second stacker combines all three views
 per category: the classifier's logit, the lexicon's score and the contextual logit. The same
@@ -30,7 +30,7 @@ from typing import Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
-from dignity.detectors.text.classifier import CATEGORIES, MIN_SCORE, quotes_to_condemn
+from dignity.detectors.text.classifier import CATEGORIES, MIN_SCORE
 from dignity.detectors.text.contextual import CONTEXT_DIR, ContextualClassifier
 from dignity.detectors.text.hybrid import (
     FEATURE_NAMES,
@@ -59,23 +59,39 @@ under 0.2 (where it changed 2.8% of them, mostly abuse v2 missed: functional sui
 between 0.7 and 0.85 (8.3% changed, net effect on the figures under .002)."""
 
 
+EXPLICIT = 0.5
+"""A lexicon score that would flag the category on its own (it is the stack's floor)."""
+
+
 def in_band(fast: npt.NDArray[np.float64], band: tuple[float, float] = BAND) -> bool:
     """Whether the fast stack is unsure enough to ask the contextual model."""
     top = float(np.max(fast[list(BREACH)]))
     return band[0] <= top < band[1]
 
 
-def consults(fast: npt.NDArray[np.float64], text: str, band: tuple[float, float] = BAND) -> bool:
-    """Whether the contextual model reads this text: the fast stack is in doubt, or it is sure
-    of abuse in a text that quotes words in order to condemn them.
+def consults(
+    fast: npt.NDArray[np.float64],
+    features: npt.NDArray[np.float64],
+    band: tuple[float, float] = BAND,
+) -> bool:
+    """Whether the contextual model reads this text: the fast stack is in doubt, or it is sure of
+    abuse without an explicit match to show for it.
 
-    Counter-speech is where a bag of words is sure for the wrong reason: the quoted abuse is all
-    it sees ('The leaflet said "X are parasites". That is racist filth.' scored 0.72 without
-    the transformer, which reads it as 0.21). Such texts are few, so this costs little time.
+    ``features`` are the fast stack's inputs, whose second block is the lexicon's scores. A sure
+    score backed by the lexicon (a slur, a hate phrase, a threat, each already read for negation
+    and quotation) is settled. A sure score from word statistics alone is where a bag of words
+    is sure for the wrong reason: an identity word in a short text ("I live with two women"
+    scored 0.80 as hate; the transformer reads 0.05) or abuse quoted to condemn it ('The
+    leaflet said "X are parasites". That is racist filth': 0.72; the transformer: 0.21).
     """
-    if in_band(fast, band):
+    breach = list(BREACH)
+    top = float(np.max(fast[breach]))
+    if top < band[0]:
+        return False
+    if top < band[1]:
         return True
-    return float(np.max(fast[list(BREACH)])) >= band[1] and quotes_to_condemn(text)
+    worst = breach[int(np.argmax(fast[breach]))]
+    return bool(features[len(CATEGORIES) + worst] < EXPLICIT)
 
 
 def gate_v3(
@@ -150,7 +166,7 @@ class CascadeTextDetector(HybridTextDetector):
     def probabilities(self, parts: Parts, text: str) -> tuple[npt.NDArray[np.float64], bool]:
         """Final scores, and whether the contextual model was consulted."""
         fast = self.combine(parts)
-        if not consults(fast, text, self.band):
+        if not consults(fast, parts.features, self.band):
             return fast, False
         return self.combine_full(parts, self.context_features(parts, text)), True
 

@@ -463,14 +463,6 @@ QUOTE_DISCOUNT = 0.35
 condemns what it quotes (counter-speech), is multiplied by this."""
 
 
-def quotes_to_condemn(text: str) -> bool:
-    """Whether the text quotes something and its own words report or condemn it.
-
-    The shape of counter-speech: a bag of words sees the quoted abuse and cannot tell.
-    """
-    return _QUOTED.search(text) is not None and _CONDEMN.search(_QUOTED.sub(" ", text)) is not None
-
-
 def _counter_speech(text: str, spans: Sequence[Span]) -> bool:
     """Whether every evidence span is quoted and the words around the quotes condemn them."""
     if not spans:
@@ -480,7 +472,8 @@ def _counter_speech(text: str, spans: Sequence[Span]) -> bool:
         return False
     if not all(any(a <= s.start and s.end <= b for a, b in quoted) for s in spans):
         return False
-    return quotes_to_condemn(text)
+    outside = _QUOTED.sub(" ", text)
+    return bool(_CONDEMN.search(outside))
 
 
 class TextClassifierDetector:

@@ -84,14 +84,11 @@ def consults(
     scored 0.80 as hate; the transformer reads 0.05) or abuse quoted to condemn it ('The
     leaflet said "X are parasites". That is racist filth': 0.72; the transformer: 0.21).
     """
-    breach = list(BREACH)
-    top = float(np.max(fast[breach]))
-    if top < band[0]:
-        return False
-    if top < band[1]:
+    if in_band(fast, band):
         return True
+    breach = list(BREACH)
     worst = breach[int(np.argmax(fast[breach]))]
-    return bool(features[len(CATEGORIES) + worst] < EXPLICIT)
+    return bool(fast[worst] >= band[1] and features[len(CATEGORIES) + worst] < EXPLICIT)
 
 
 def gate_v3(

@@ -741,9 +741,13 @@ def _score_match(
             common *= _QUOTED if in_quotes else _REPORTED
             modifiers.append("quoted" if in_quotes else "reported")
     negated = _NEGATION.search(_clause_before(pre)) is not None
-    disputed = entry.kind == "hate_phrase" and (
-        _DISPUTED_BEFORE.search(pre[-80:]) is not None
-        or _DISPUTED_AFTER.match(text, end, end + 80) is not None
+    disputed = (
+        not negated
+        and entry.kind == "hate_phrase"
+        and (
+            _DISPUTED_BEFORE.search(pre[-80:]) is not None
+            or _DISPUTED_AFTER.match(text, end, end + 80) is not None
+        )
     )
 
     contributions = [(entry.category, entry.weight), *entry.also]

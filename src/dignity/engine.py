@@ -100,13 +100,14 @@ class Dignity:
             yield self.assess(message)
 
     def findings_many(
-        self, messages: Iterable[Message], *, workers: int = 1, chunk_size: int = 256
+        self, messages: Iterable[Message], *, workers: int = 1, chunk_size: int = 64
     ) -> Iterator[tuple[Message, tuple[Finding, ...]]]:
         """Each message with its detectors' findings, in order, on ``workers`` processes.
 
         Text detection is the costly, independent part of a scan, so it can run beside the
         ordered work (behaviour, decision, storage) that stays in this process. At most
-        ``2 * workers`` chunks are in flight, so memory stays bounded on any stream. Workers
+        ``4 * workers`` chunks are in flight, so memory stays bounded on any stream; chunks are
+        small so that no worker idles long behind a slow one at the end of a file. Workers
         build their engine from the policy's text and the registered entry points, so when a
         detector was registered in this process only (``registry.register``) detection stays
         here, on one process, rather than running a different detector (see :meth:`portable`).
@@ -308,7 +309,7 @@ def _parallel_findings(
     ) as pool:
         pending: collections.deque[tuple[list[Message], AsyncResult[list[tuple[Finding, ...]]]]]
         pending = collections.deque()
-        for chunk in itertools.islice(chunks, 2 * workers):
+        for chunk in itertools.islice(chunks, 4 * workers):
             pending.append((chunk, pool.apply_async(_detect_chunk, (chunk,))))
         while pending:
             chunk, result = pending.popleft()

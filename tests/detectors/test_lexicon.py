@@ -145,6 +145,37 @@ def test_derogatory_descriptions_are_low_key(text: str, word: str) -> None:
     assert "personal_attack" not in above(text)
 
 
+# Vilifying the people of a political side is abuse; attacking what they stand for is debate.
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Tories are scum", "Tories are scum"),
+        ("@USER Liberals are sick people!", "Liberals are sick people"),
+        ("Republicans are nothing but vermin", "Republicans are nothing but vermin"),
+        ("Tory scum out", "Tory scum"),
+    ],
+)
+def test_vilifying_a_political_side_is_a_personal_attack(text: str, words: str) -> None:
+    assert above(text) == {"personal_attack"}
+    assert words in quotes(text, "personal_attack")
+    assert "not criticism of the view" in rationale(text, "personal_attack")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Tory plan is a disgrace",
+        "Tory policies are evil and the figures prove it",
+        "Tories are not scum, they are just wrong",
+        "Calling Tories scum is wrong, and we should not do it",
+        "The idea that Republicans are evil is nonsense",
+        "Liberals are sick of waiting for a vote on it",
+    ],
+)
+def test_criticism_negation_and_counter_speech_about_a_side_pass(text: str) -> None:
+    assert "personal_attack" not in above(text)
+
+
 # Legitimate criticism, counter-speech, negation, neutral mentions and homonyms must pass.
 PASSING = [
     # criticism of views, however forceful

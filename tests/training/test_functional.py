@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dignity.training import contrast, functional
+from dignity.training import contrast, functional, functional_blind
 from dignity.training.bar import format_table, write_card
 from dignity.training.evaluate import run_evaluate
 from dignity.training.labels import dedup_key
@@ -39,6 +39,23 @@ def test_the_suite_is_disjoint_from_the_synthetic_training_data() -> None:
     assert not trained & {dedup_key(t) for t in functional.texts()}
 
 
+def test_the_blind_companion_covers_the_29_functionalities_with_its_own_texts() -> None:
+    cases = functional_blind.cases()
+    assert len(cases) >= 300
+    assert len({c.functionality for c in cases}) == 29
+    assert len({dedup_key(c.text) for c in cases}) == len(cases)
+    assert {c.functionality for c in cases if c.hateful != c.breach} == {"target_indiv_nh"}
+    # new texts: nothing shared with the development suite or the synthetic training families
+    first = {dedup_key(t) for t in functional.texts()}
+    trained = {dedup_key(e.text) for e in contrast.generate(0)}
+    assert not (first | trained) & {dedup_key(c.text) for c in cases}
+    # every spelling variant disguises one word of a hateful case, so none reads as written
+    spelled = [c for c in cases if c.functionality.startswith("spell_")]
+    plain = {dedup_key(c.text) for c in cases if not c.functionality.startswith("spell_")}
+    assert len(spelled) >= 5 * 13
+    assert all(c.hateful and dedup_key(c.text) not in plain for c in spelled)
+
+
 def test_cases_can_exclude_texts() -> None:
     first = functional.cases()[0]
     assert first not in functional.cases(exclude=[first.text.upper()])
@@ -54,6 +71,7 @@ def test_the_bar_table_and_card_section(tmp_path: Path) -> None:
             "code_accuracy": 1 / 3,
             "per_functionality": {"slur": {"n": 2, "accuracy": 0.5}},
         },
+        "functional_blind": {"n": 5, "accuracy": 0.8, "n_all": 6, "code_accuracy": 0.5},
         "moderation": {"n": 4, "pos": 2, "auprc": 0.9, "f1": 0.8, "per_source": {"edos": 0.7}},
         "political": {
             "n_civil": 10,
@@ -70,6 +88,10 @@ def test_the_bar_table_and_card_section(tmp_path: Path) -> None:
     assert "| political civil pass | political-incivility hash test | 10 | 0.960 |" in table
     assert "| OLID macro-F1 |" in table
     assert "| slur | 2 | 0.500 |" in table
+    assert (
+        "| functional accuracy, blind companion | dignity.training.functional_blind | 5 | 0.800 |"
+        in (table)
+    )
     card = tmp_path / "CARD.md"
     card.write_text("# card\n", encoding="utf-8")
     write_card(card, table, "cmd")

@@ -10,6 +10,9 @@ the bar names are not available here, so each has a held-out proxy (never traine
     :mod:`dignity.training.functional`, our own functional test suite; accuracy of ``breach``
     against the suite's ``hateful`` label (the functional hate-speech convention), overall and
     per functionality, plus accuracy against the code-of-conduct label on every case.
+``functional_blind``
+    :mod:`dignity.training.functional_blind`, a companion suite written after tuning and never
+    used for it; totals only, so that it stays blind.
 ``moderation``
     AUPRC of max(personal_attack, identity_attack, threat, sexual) over the pooled official test
     splits of ConvAbuse, HateXplain, EDOS and TweetEval-hate; positive = abusive, offensive,
@@ -39,7 +42,7 @@ from sklearn.metrics import average_precision_score, f1_score
 
 from dignity.engine import Dignity
 from dignity.model import Message
-from dignity.training import functional
+from dignity.training import functional, functional_blind
 from dignity.training.datasets import default_data_dir, read
 from dignity.training.labels import Example
 
@@ -87,30 +90,11 @@ def measure(
     engine = Dignity.from_policy(policy).load()
     report: dict[str, Any] = {"detectors": [d.name for d in engine.detectors]}
 
-    # (a) functional suite
-    suite = functional.cases()
-    results = _assess(engine, [c.text for c in suite])
-    per: dict[str, list[int]] = {}
-    hate_right = hate_n = code_right = 0
-    for case, (breach, _, _) in zip(suite, results, strict=True):
-        code_right += int(breach == case.breach)
-        if case.suite == "hate":
-            hate_n += 1
-            hate_right += int(breach == case.hateful)
-            per.setdefault(case.functionality, [0, 0])
-            per[case.functionality][0] += int(breach == case.hateful)
-            per[case.functionality][1] += 1
-        else:
-            per.setdefault(case.functionality, [0, 0])
-            per[case.functionality][0] += int(breach == case.breach)
-            per[case.functionality][1] += 1
-    report["functional"] = {
-        "n": hate_n,
-        "accuracy": hate_right / hate_n,
-        "n_all": len(suite),
-        "code_accuracy": code_right / len(suite),
-        "per_functionality": {k: {"n": v[1], "accuracy": v[0] / v[1]} for k, v in per.items()},
-    }
+    # (a) functional suites: the development one, and the blind companion (totals only)
+    report["functional"] = _suite(engine, functional.cases())
+    blind = _suite(engine, functional_blind.cases())
+    del blind["per_functionality"]  # kept blind: no per-functionality figures to tune against
+    report["functional_blind"] = blind
 
     # (b) moderation proxy
     mod = held_out(root, MODERATION_SOURCES)
@@ -172,6 +156,29 @@ def measure(
     return report
 
 
+def _suite(engine: Dignity, suite: Sequence[functional.Case]) -> dict[str, Any]:
+    """Accuracy of ``breach`` against the hate label (the headline) and the code's label."""
+    results = _assess(engine, [c.text for c in suite])
+    per: dict[str, list[int]] = {}
+    hate_right = hate_n = code_right = 0
+    for case, (breach, _, _) in zip(suite, results, strict=True):
+        code_right += int(breach == case.breach)
+        expected = case.hateful if case.suite == "hate" else case.breach
+        if case.suite == "hate":
+            hate_n += 1
+            hate_right += int(breach == case.hateful)
+        counts = per.setdefault(case.functionality, [0, 0])
+        counts[0] += int(breach == expected)
+        counts[1] += 1
+    return {
+        "n": hate_n,
+        "accuracy": hate_right / hate_n,
+        "n_all": len(suite),
+        "code_accuracy": code_right / len(suite),
+        "per_functionality": {k: {"n": v[1], "accuracy": v[0] / v[1]} for k, v in per.items()},
+    }
+
+
 def _all_zero(e: Example) -> bool:
     return all(v == 0 for v in e.labels.values())
 
@@ -218,6 +225,15 @@ def format_table(report: dict[str, Any]) -> str:
     lines.append(
         f"| functional, code-of-conduct labels | all {f['n_all']} cases | {f['n_all']} | "
         f"{f['code_accuracy']:.3f} | | |"
+    )
+    b = report["functional_blind"]
+    lines.append(
+        f"| functional accuracy, blind companion | dignity.training.functional_blind | {b['n']} | "
+        f"{b['accuracy']:.3f} | | |"
+    )
+    lines.append(
+        f"| functional blind, code-of-conduct labels | all {b['n_all']} cases | {b['n_all']} | "
+        f"{b['code_accuracy']:.3f} | | |"
     )
     pol = report["political"]
     lines.append(

@@ -34,7 +34,7 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
 from dignity.detectors.text.featurise import CHAR_NGRAMS, WORD_NGRAMS, counts, normalise
-from dignity.training import contrast, functional
+from dignity.training import contrast, functional, functional_blind
 from dignity.training.datasets import default_data_dir, read_all
 from dignity.training.labels import CATEGORIES, Example, dedup_key
 
@@ -181,7 +181,7 @@ class Corpus(NamedTuple):
 def training_set(data_dir: Path, seed: int = 0) -> Corpus:
     """The training rows every model of ours learns from, seeded.
 
-    Real training splits minus any text in a dev or test split or the functional suite, plus
+    Real training splits minus any text in a dev or test split or either functional suite, plus
     the synthetic contrast families (also deduplicated against them), shuffled.
     """
     rng = np.random.default_rng(seed)
@@ -189,8 +189,8 @@ def training_set(data_dir: Path, seed: int = 0) -> Corpus:
     if not examples:
         raise FileNotFoundError(f"no datasets found under {data_dir}; set DIGNITY_DATA_DIR")
     train_real, dev, test = split_examples(examples)
-    # the functional suite is an evaluation set: none of its texts may be trained on
-    suite = {dedup_key(t) for t in functional.texts()}
+    # the functional suites are evaluation sets: none of their texts may be trained on
+    suite = {dedup_key(t) for t in (*functional.texts(), *functional_blind.texts())}
     train_real = [e for e in train_real if dedup_key(e.text) not in suite]
     synthetic = contrast.generate(seed, real=train_real)
     held = {dedup_key(e.text) for e in dev + test} | suite

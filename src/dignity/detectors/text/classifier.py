@@ -13,6 +13,7 @@ The artefacts (``vocab.json``, ``weights.npz``, ``meta.json``) live in
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -271,16 +272,17 @@ class LinearTextModel:
             self.idf = arrays["idf"].astype(np.float32)
             self.coef = arrays["coef"].astype(np.float32)
             self.intercept = arrays["intercept"].astype(np.float64)
+        # map() over str methods, not generators: every worker process pays this at start-up
         self.is_word = np.fromiter(
-            (f.startswith("w:") for f in vocab), dtype=bool, count=len(vocab)
+            map(str.startswith, vocab, itertools.repeat("w:")), dtype=bool, count=len(vocab)
+        )
+        spaces = np.fromiter(
+            map(str.count, vocab, itertools.repeat(" ")), dtype=np.int64, count=len(vocab)
         )
         # tokens one occurrence of each feature covers: n for a word n-gram, 1 for characters
-        self.span = np.fromiter(
-            (f.count(" ") + 1 if f.startswith("w:") else 1 for f in vocab),
-            dtype=np.int64,
-            count=len(vocab),
-        )
+        self.span = np.where(self.is_word, spaces + 1, 1)
         self._char_cache: dict[str, npt.NDArray[np.int64]] = {}
+        self._empty = self._score(*self._tfidf([], []))  # the intercepts' own verdict
 
     def _vector(
         self, feats: dict[str, int]
@@ -321,7 +323,7 @@ class LinearTextModel:
     def scores(self, text: str) -> npt.NDArray[np.float64]:
         """Calibrated probabilities for the five categories (worst window of a long text)."""
         tokens = normalise(text)
-        best = self._score(*self._vector({}))
+        best = self._empty
         for window in _windows(tokens):
             best = np.maximum(best, self._score(*self._vector(counts(window))))
         return best
@@ -330,7 +332,7 @@ class LinearTextModel:
         """Scores plus each original-text token's share of each category's score."""
         tokens = normalise(text)
         shares = np.zeros((len(tokens), len(CATEGORIES)), dtype=np.float64)
-        best = self._score(*self._vector({}))
+        best = self._empty
         best_window = np.zeros(len(CATEGORIES), dtype=np.int64)
         window_shares: list[tuple[int, npt.NDArray[np.float64]]] = []
         for w, window in enumerate(_windows(tokens)):
@@ -359,7 +361,6 @@ class LinearTextModel:
         words = [t.text for t in window]
         index = self.index
         pair_ids: list[npt.NDArray[np.int64]] = []
-        pair_pos: list[npt.NDArray[np.int64]] = []
         lo, hi = WORD_NGRAMS
         word_ids: list[int] = []
         word_pos: list[int] = []
@@ -370,16 +371,18 @@ class LinearTextModel:
                     word_ids.extend([found] * n)
                     word_pos.extend(range(i, i + n))
         pair_ids.append(np.asarray(word_ids, dtype=np.int64))
-        pair_pos.append(np.asarray(word_pos, dtype=np.int64))
-        for i, word in enumerate(words):
-            ids = self._char_ids(word)
-            pair_ids.append(ids)
-            pair_pos.append(np.full(len(ids), i, dtype=np.int64))
+        chars = [self._char_ids(word) for word in words]
+        pair_ids.extend(chars)
         all_ids = np.concatenate(pair_ids)
         local = np.zeros((len(window), len(CATEGORIES)), dtype=np.float64)
         if not len(all_ids):
-            return self._score(*self._tfidf([], [])), local
-        at = np.concatenate(pair_pos)
+            return self._empty, local
+        at = np.concatenate(
+            [
+                np.asarray(word_pos, dtype=np.int64),
+                np.repeat(np.arange(len(words)), [len(ids) for ids in chars]),
+            ]
+        )
         idx, rows, k = np.unique(all_ids, return_inverse=True, return_counts=True)
         occurrences = k // self.span[idx]  # a word n-gram lists each of its n tokens
         idx, values = self._tfidf(idx, 1.0 + np.log(occurrences))

@@ -47,10 +47,11 @@ matching stays linear.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar
@@ -90,6 +91,8 @@ TARGETS = (
 MIN_SCORE = 0.05
 _SPAN_FLOOR = 0.02  # weaker contributions are not shown as evidence
 _KINDS_WITH_PLURAL = frozenset({"insult", "slur", "swear", "faction_label"})
+_STATEMENT_KINDS = frozenset({"hate_phrase", "group_abuse"})
+"""Kinds that state something about a whole group, so a refutation frame can dispute them."""
 
 # Context factors (see the module docstring).
 _AT_YOU = 1.0
@@ -232,8 +235,9 @@ _NEGATION = re.compile(
 )
 # A statement about a group put forward only to be refuted (counter-speech): "it's untrue that
 # ...", "claiming ... is a lie", "if you think ...". The frame must stand right before the match
-# or right after it in the same sentence, and only statements (kind hate_phrase) are disputed: a
-# slur or an insult is abuse whatever frames it ("if you believe that you are a ...").
+# or right after it in the same sentence, and only statements about a group (kinds hate_phrase
+# and group_abuse) are disputed: a slur or an insult is abuse whatever frames it ("if you
+# believe that you are a ...").
 _DISPUTED_BEFORE = re.compile(
     r"\b(?:claim(?:s|ed|ing)?(?: that)?|(?:untrue|not true|false|a lie|a myth|nonsense|rubbish) "
     r"that|the (?:idea|notion|myth|lie|stereotype|trope|claim|smear) that|if you (?:think|believe|"
@@ -277,6 +281,7 @@ class _Entry:
     safe: re.Pattern[str] | None = None
     pattern: re.Pattern[str] | None = None
     has_group: bool = False
+    named: str | None = None  # the expanded pattern capturing its first {group}
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,6 +393,7 @@ def _compile(data: Any, source: str) -> _Lexicon:
     )
     factions_re = _trie_source(str(f).lower() for f in data.get("factions") or ())
     derogations_re = _trie_source(str(d).lower() for d in data.get("derogations") or ())
+    parties_re = _trie_source(str(p).lower() for p in data.get("parties") or ())
 
     def expand(pattern: str, *, name_group: bool = False) -> str:
         """A pattern with its placeholders replaced; ``name_group`` captures the first {group}."""
@@ -397,6 +403,7 @@ def _compile(data: Any, source: str) -> _Lexicon:
             pattern.replace("{group}", f"(?:{groups_re})")
             .replace("{faction}", f"(?:{factions_re})")
             .replace("{derogation}", f"(?:{derogations_re})")
+            .replace("{party}", f"(?:{parties_re})")
         )
 
     entries: list[_Entry] = []
@@ -447,16 +454,11 @@ def _compile(data: Any, source: str) -> _Lexicon:
     )
     for variant, _ in by_weight:
         masked.setdefault(len(variant), []).append(variant)
-    # compile every entry's own pattern too, so that {group} can name the characteristic
-    compiled = []
-    for entry in entries:
-        if entry.pattern is None:
-            compiled.append(entry)
-            continue
-        compiled.append(_replace_pattern(entry, re.compile(expand(entry.source, name_group=True))))
-    entries = compiled
-    by_name = {f"e{e.index}": e for e in entries}
-    literal_index = {k: by_name[f"e{e.index}"] for k, e in literal_index.items()}
+    # each {group} entry's own pattern, compiled on its first match, names the characteristic
+    entries = [
+        replace(entry, named=expand(entry.source, name_group=True)) if entry.has_group else entry
+        for entry in entries
+    ]
     return _Lexicon(
         version=version,
         entries=tuple(entries),
@@ -468,21 +470,11 @@ def _compile(data: Any, source: str) -> _Lexicon:
     )
 
 
-def _replace_pattern(entry: _Entry, pattern: re.Pattern[str]) -> _Entry:
-    return _Entry(
-        index=entry.index,
-        category=entry.category,
-        kind=entry.kind,
-        weight=entry.weight,
-        source=entry.source,
-        targets=entry.targets,
-        needs_target=entry.needs_target,
-        targeted=entry.targeted,
-        also=entry.also,
-        safe=entry.safe,
-        pattern=pattern,
-        has_group=entry.has_group,
-    )
+@functools.cache
+def _named_pattern(source: str) -> re.Pattern[str]:
+    """An entry's own pattern with its first {group} captured, compiled once, when first needed
+    (compiling every one up front cost each process half a second at start-up)."""
+    return re.compile(source)
 
 
 def _entry(
@@ -743,7 +735,7 @@ def _score_match(
     negated = _NEGATION.search(_clause_before(pre)) is not None
     disputed = (
         not negated
-        and entry.kind == "hate_phrase"
+        and entry.kind in _STATEMENT_KINDS
         and (
             _DISPUTED_BEFORE.search(pre[-80:]) is not None
             or _DISPUTED_AFTER.match(text, end, end + 80) is not None
@@ -792,8 +784,8 @@ def _detect(lexicon: _Lexicon, text: str, detector: str) -> tuple[Finding, ...]:
                 continue
             entry = lexicon.entries[int(m.lastgroup[1:])]
             targets = entry.targets
-            if entry.has_group and entry.pattern is not None:
-                own = entry.pattern.fullmatch(t, m.start(), m.end())
+            if entry.named is not None:
+                own = _named_pattern(entry.named).fullmatch(t, m.start(), m.end())
                 if own is not None and own.group("group"):
                     found = lexicon.group_targets.get(_key(own.group("group")))
                     if found is not None:
@@ -921,6 +913,11 @@ def _rationale(category: str, lead: _Hit, words: str, targets: tuple[str, ...]) 
             text = f"Uses the slur {words} against a person."
         elif kind in ("insult", "hate_phrase"):
             text = f"Calls a person {words} — an insult aimed at the person, not their views."
+        elif kind == "group_abuse":
+            text = (
+                f"Says {words} — abuse of the people who hold a political view, not criticism "
+                "of the view; criticise the policy, not the people."
+            )
         else:
             text = f"Says {words} to a person — abuse aimed at them, not at their views."
     elif category == IDENTITY_ATTACK:

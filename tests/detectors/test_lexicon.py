@@ -392,6 +392,48 @@ def test_normalised_offsets_point_into_the_original(text: str) -> None:
         assert 0 <= start < end <= len(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "normalised", "piece"),
+    [
+        ("I hatewomen", "i hate women", "women"),
+        ("#killallmen", "#kill all men", "all"),
+        ("Ｉ h4tewomen", "i hate women", "women"),
+        ("Women arevermin.", "women are vermin.", "vermin"),  # rare, but the caller knows it
+    ],
+)
+def test_words_run_together_are_split_with_offsets_into_the_original(
+    text: str, normalised: str, piece: str
+) -> None:
+    norm = normalise(text, keep=lambda word: word == "vermin")
+    assert norm.text == normalised
+    start = norm.text.index(piece)
+    first, last = norm.original_span(start, start + len(piece))
+    assert text[first:last] == piece
+    assert normalise(text).text == (text.lower() if piece == "vermin" else normalised)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my therapist said so",  # an English word, however it could be cut
+        "visit www.hatewomen.com",  # links and addresses
+        "@hatewomen hello",  # user names
+        "freakin cold today",  # a suffix for a last piece: one derived word
+        "the nevertrump crowd",  # a split may not invent a negation
+        "brexiteers again",  # no clean cut: a stray letter or a rare piece
+    ],
+)
+def test_words_that_are_not_run_together_stay_whole(text: str) -> None:
+    assert normalise(text).text == text.lower()
+
+
+def test_the_lexicon_finds_abuse_run_together_and_keeps_its_own_compounds_whole() -> None:
+    (hate,) = [f for f in detect("I hatewomen") if f.category == "identity_attack"]
+    assert [s.quote for s in hate.spans] == ["hatewomen"]
+    assert scores("you areanidiot").get("personal_attack", 0.0) > 0.5
+    assert quotes("what a dickhead", "personal_attack") == ["dickhead"]
+
+
 def test_load_is_lazy_and_idempotent() -> None:
     detector = LexiconDetector()
     assert detector._lexicon is None

@@ -295,6 +295,7 @@ class _Lexicon:
     pattern_res: tuple[re.Pattern[str], ...]
     group_targets: Mapping[str, str]
     masked: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+    pattern_words: frozenset[str] = frozenset()  # words of six letters or more in patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -467,6 +468,9 @@ def _compile(data: Any, source: str) -> _Lexicon:
         pattern_res=pattern_res,
         group_targets=group_targets,
         masked={n: tuple(vs) for n, vs in masked.items()},
+        pattern_words=frozenset(
+            w for e in entries if e.pattern is not None for w in re.findall("[a-z]{6,}", e.source)
+        ),
     )
 
 
@@ -770,7 +774,7 @@ def _score_match(
 def _detect(lexicon: _Lexicon, text: str, detector: str) -> tuple[Finding, ...]:
     if not text or (lexicon.literal_re is None and not lexicon.pattern_res):
         return ()
-    norm = normalise(text, _unmasker(lexicon))
+    norm = normalise(text, _unmasker(lexicon), _keeper(lexicon))
     t = norm.text
     matches: list[tuple[_Entry, int, int, tuple[str, ...]]] = []
     if lexicon.literal_re is not None:
@@ -814,6 +818,18 @@ def _as_identity(entry: _Entry) -> _Entry:
         needs_target=False,
         targeted=True,
     )
+
+
+def _keeper(lexicon: _Lexicon) -> Any:
+    """Words the lexicon knows whole ("dickhead", "libtard", "urself" in a pattern) are never
+    split into two."""
+    index = lexicon.literal_index
+    spelled = lexicon.pattern_words
+
+    def keep(word: str) -> bool:
+        return word in spelled or _key(word) in index
+
+    return keep
 
 
 def _unmasker(lexicon: _Lexicon) -> Any:

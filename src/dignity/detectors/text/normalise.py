@@ -4,9 +4,13 @@
 accents stripped, zero-width and soft-hyphen characters removed, look-alike letters from other
 scripts mapped to ASCII (Cyrillic "а", Greek "ο", fullwidth "ｉ"), curly quotes straightened,
 leetspeak inside words undone ("1d10t" -> "idiot", "b!tch" -> "bitch", "$hit" -> "shit"),
-masked letters restored by a caller-supplied ``unmask`` ("f*ck" -> "fuck") and single letters
-spaced out joined back up ("f u c k", "b.i.t.c.h"). Stretched letters ("stuuupid") are left in
-place: the lexicon's matcher accepts a repeated letter wherever one is expected.
+masked letters restored by a caller-supplied ``unmask`` ("f*ck" -> "fuck"), single letters
+spaced out joined back up ("f u c k", "b.i.t.c.h") and words run together split apart ("I
+hatewomen" -> "i hate women", "#killallmen" -> "#kill all men", by ``wordninja``'s English
+word frequencies; only tokens of six letters or more that are not English words themselves nor
+kept whole by a caller-supplied ``keep``, outside links and addresses, and only into two to
+four words none of them a stray letter). Stretched letters ("stuuupid") are left in place: the
+lexicon's matcher accepts a repeated letter wherever one is expected.
 
 Every character of the normalised text remembers which original characters it came from, so a
 match ``[start, end)`` on the normalised text maps back with ``Normalised.original_span`` to the
@@ -18,16 +22,20 @@ expression search and ``str.lower``) whose offset map is the identity.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 __all__ = ["Normalised", "normalise"]
 
 Unmask = Callable[[str], str | None]
 """Given a lower-case word with ``*`` for hidden letters, the same-length word it hides, or None."""
+Keep = Callable[[str], bool]
+"""Whether a lower-case word must stay whole (the caller knows it as it is: "dickhead")."""
 
 _ZERO_WIDTH = frozenset(
     "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
@@ -74,6 +82,17 @@ _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789@$!|*#")
 _NUMBER_WITH_UNIT = re.compile(r"\d+(?:am|pm|st|nd|rd|th|s|m|k|bn|km|kg|ft|mph|ml|gb|mb|p)")
 _MASKED_WORD = re.compile(r"(?<![\w*])[a-z][a-z*]*\*[a-z*]*(?![\w*])")
 _SPACED_LETTERS = re.compile(r"(?<![\w*'])(?:[a-z][ .\-_]){2,}[a-z](?![\w*'])")
+_LONG_WORD = re.compile(r"(?<![\w@*'-])[a-z]{6,40}(?![\w*'-])")
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+")
+_SHORT_WORDS = frozenset({"a", "i"})
+_SUFFIXES = frozenset(
+    {"in", "er", "ed", "es", "ly", "al", "ic", "ian", "ish", "ist", "ism", "ness"}
+)
+_NEGATING = frozenset({"no", "not", "never", "nobody", "none", "nothing", "dont", "cant", "wont"})
+"""A split may not create a negation ("nevertrump" is a name, not "never trump")."""
+_COMMON_RANK = 20_000
+"""Pieces rarer than this must be words the caller knows (an insult, a slur) to count."""
+_VOCABULARY = 126_134  # words in wordninja's English model, for _rank
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,8 +196,13 @@ def _unmask_words(folded: str, unmask: Unmask) -> str:
     return "".join(pieces)
 
 
-def normalise(text: str, unmask: Unmask | None = None) -> Normalised:
+def normalise(text: str, unmask: Unmask | None = None, keep: Keep | None = None) -> Normalised:
     """Normalise ``text`` for matching; see the module docstring for what is undone."""
+    return _split_run_together(_undisguise(text, unmask), keep)
+
+
+def _undisguise(text: str, unmask: Unmask | None) -> Normalised:
+    """Everything but splitting words run together: folding, leetspeak, masks, spacing."""
     starts: list[int] | None = None
     if text.isascii():
         folded = text.lower()
@@ -227,3 +251,82 @@ def normalise(text: str, unmask: Unmask | None = None) -> Normalised:
     if starts is None:
         return Normalised(text=folded, original=text)
     return Normalised(text=folded, original=text, starts=tuple(starts))
+
+
+def _split_run_together(norm: Normalised, keep: Keep | None) -> Normalised:
+    """Split long tokens that are several words run together, mapping each inserted space to the
+    character after it."""
+    text = norm.text
+    candidates = [m for m in _LONG_WORD.finditer(text) if _split_word(m.group(), keep)]
+    if not candidates:
+        return norm
+    addresses = [m.span() for m in _ADDRESS.finditer(text)]
+    starts = list(norm.starts) if norm.starts is not None else list(range(len(text)))
+    out: list[str] = []
+    out_starts: list[int] = []
+    last = 0
+    for m in candidates:
+        pieces = _split_word(m.group(), keep)
+        if pieces is None or any(lo < m.end() and m.start() < hi for lo, hi in addresses):
+            continue
+        out.append(text[last : m.start()])
+        out_starts.extend(starts[last : m.start()])
+        at = m.start()
+        for i, piece in enumerate(pieces):
+            if i:
+                out.append(" ")
+                out_starts.append(starts[at])
+            out.append(piece)
+            out_starts.extend(starts[at : at + len(piece)])
+            at += len(piece)
+        last = m.end()
+    if not out:
+        return norm
+    out.append(text[last:])
+    out_starts.extend(starts[last:])
+    return Normalised(text="".join(out), original=norm.original, starts=tuple(out_starts))
+
+
+def _split_word(word: str, keep: Keep | None) -> tuple[str, ...] | None:
+    """``word`` as two to four words, or None when it is a word itself, one the caller keeps
+    whole, or does not split cleanly: a stray letter or a rare piece ("hidious" -> "hi dious")
+    means a misspelling, a name or a new word, and a suffix for a last piece ("freakin",
+    "dickensian") a derived word, not words run together."""
+    split = _split_english(word)
+    if split is None or (keep is not None and keep(word)):
+        return None
+    pieces, ranks = split
+    for piece, rank in zip(pieces, ranks, strict=True):
+        if rank > _COMMON_RANK and not (keep is not None and keep(piece)):
+            return None
+    return pieces
+
+
+@lru_cache(maxsize=16384)
+def _split_english(word: str) -> tuple[tuple[str, ...], tuple[int, ...]] | None:
+    """wordninja's split of an unknown ``word`` into 2-4 pieces, each with its frequency rank."""
+    model = _word_model()
+    costs = model._wordcost
+    if word in costs:
+        return None
+    pieces = tuple(model.split(word))
+    if not 2 <= len(pieces) <= 4 or "".join(pieces) != word or pieces[-1] in _SUFFIXES:
+        return None
+    if _NEGATING.intersection(pieces):
+        return None
+    if any((len(p) < 2 and p not in _SHORT_WORDS) or p not in costs for p in pieces):
+        return None
+    return pieces, tuple(_rank(costs[p]) for p in pieces)
+
+
+def _rank(cost: float) -> int:
+    """wordninja stores log((rank + 1) * log(n)) for each word; this undoes it."""
+    return round(math.exp(cost) / math.log(_VOCABULARY)) - 1
+
+
+@lru_cache(maxsize=1)
+def _word_model() -> Any:
+    """wordninja's English model (126k words by frequency), loaded on first use."""
+    import wordninja
+
+    return wordninja.DEFAULT_LANGUAGE_MODEL

@@ -163,12 +163,12 @@ def _suite(engine: Dignity, suite: Sequence[functional.Case]) -> dict[str, Any]:
     hate_right = hate_n = code_right = 0
     for case, (breach, _, _) in zip(suite, results, strict=True):
         code_right += int(breach == case.breach)
-        expected = case.hateful if case.suite == "hate" else case.breach
-        if case.suite == "hate":
-            hate_n += 1
-            hate_right += int(breach == case.hateful)
+        hate = case.suite == "hate"
+        right = int(breach == (case.hateful if hate else case.breach))
+        hate_n += hate
+        hate_right += right if hate else 0
         counts = per.setdefault(case.functionality, [0, 0])
-        counts[0] += int(breach == expected)
+        counts[0] += right
         counts[1] += 1
     return {
         "n": hate_n,

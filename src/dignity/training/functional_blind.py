@@ -21,6 +21,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterator
 
+from dignity.training import functional
 from dignity.training.functional import Case
 from dignity.training.labels import dedup_key
 
@@ -437,3 +438,8 @@ def cases(seed: int = 0) -> list[Case]:
 def texts() -> list[str]:
     """Every suite text (for training to exclude)."""
     return [c.text for c in cases()]
+
+
+def held_out_keys() -> set[str]:
+    """Normalised texts of both functional suites: evaluation data no model may be fitted on."""
+    return {dedup_key(t) for t in (*functional.texts(), *texts())}

@@ -29,7 +29,7 @@ from dignity.detectors.text.classifier import CATEGORIES, LinearTextModel
 from dignity.detectors.text.contextual import CONTEXT_DIR, MODEL_FILE, ContextualClassifier
 from dignity.detectors.text.hybrid import FEATURE_NAMES, STACK_FILE, features, gate
 from dignity.detectors.text.lexicon import LexiconDetector
-from dignity.training import contrast, functional, functional_blind
+from dignity.training import contrast, functional_blind
 from dignity.training.datasets import default_data_dir, read_all
 from dignity.training.labels import Example, dedup_key
 
@@ -234,7 +234,7 @@ def build(
     dev = [e for e in examples if e.split == "dev"]
     banned = set(exclude or ())
     banned |= {dedup_key(e.text) for e in examples if e.split in ("train", "test")}
-    banned |= {dedup_key(t) for t in (*functional.texts(), *functional_blind.texts())}
+    banned |= functional_blind.held_out_keys()
     banned |= {dedup_key(e.text) for e in contrast.generate(seed)}
     rows = [*dev, *synthetic_dev(seed, banned)]
     base, tokens = _base_views(model_dir, rows)  # v2's features, shared by both stackers

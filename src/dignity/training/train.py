@@ -34,7 +34,7 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
 from dignity.detectors.text.featurise import CHAR_NGRAMS, WORD_NGRAMS, counts, normalise
-from dignity.training import contrast, functional, functional_blind
+from dignity.training import contrast, functional_blind
 from dignity.training.datasets import default_data_dir, read_all
 from dignity.training.labels import CATEGORIES, Example, dedup_key
 
@@ -190,7 +190,7 @@ def training_set(data_dir: Path, seed: int = 0) -> Corpus:
         raise FileNotFoundError(f"no datasets found under {data_dir}; set DIGNITY_DATA_DIR")
     train_real, dev, test = split_examples(examples)
     # the functional suites are evaluation sets: none of their texts may be trained on
-    suite = {dedup_key(t) for t in (*functional.texts(), *functional_blind.texts())}
+    suite = functional_blind.held_out_keys()
     train_real = [e for e in train_real if dedup_key(e.text) not in suite]
     synthetic = contrast.generate(seed, real=train_real)
     held = {dedup_key(e.text) for e in dev + test} | suite

@@ -257,18 +257,21 @@ def _split_run_together(norm: Normalised, keep: Keep | None) -> Normalised:
     """Split long tokens that are several words run together, mapping each inserted space to the
     character after it."""
     text = norm.text
-    candidates = [m for m in _LONG_WORD.finditer(text) if _split_word(m.group(), keep)]
-    if not candidates:
+    found = [(m, p) for m in _LONG_WORD.finditer(text) if (p := _split_word(m.group(), keep))]
+    if found:
+        addresses = [m.span() for m in _ADDRESS.finditer(text)]
+        found = [
+            (m, p)
+            for m, p in found
+            if not any(m.start() < hi and lo < m.end() for lo, hi in addresses)
+        ]
+    if not found:
         return norm
-    addresses = [m.span() for m in _ADDRESS.finditer(text)]
     starts = list(norm.starts) if norm.starts is not None else list(range(len(text)))
     out: list[str] = []
     out_starts: list[int] = []
     last = 0
-    for m in candidates:
-        pieces = _split_word(m.group(), keep)
-        if pieces is None or any(lo < m.end() and m.start() < hi for lo, hi in addresses):
-            continue
+    for m, pieces in found:
         out.append(text[last : m.start()])
         out_starts.extend(starts[last : m.start()])
         at = m.start()
@@ -280,8 +283,6 @@ def _split_run_together(norm: Normalised, keep: Keep | None) -> Normalised:
             out_starts.extend(starts[at : at + len(piece)])
             at += len(piece)
         last = m.end()
-    if not out:
-        return norm
     out.append(text[last:])
     out_starts.extend(starts[last:])
     return Normalised(text="".join(out), original=norm.original, starts=tuple(out_starts))

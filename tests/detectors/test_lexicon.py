@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dignity.detectors.text.lexicon import CATEGORIES, TARGETS, LexiconDetector
+from dignity.detectors.text.lexicon import CATEGORIES, TARGETS, LexiconDetector, _swapped
 from dignity.detectors.text.normalise import normalise
 from dignity.errors import DetectorLoadError
 from dignity.model import Finding, Message
@@ -112,6 +112,39 @@ FLAGGED = [
         {"threat", "identity_attack"},
         ["firebomb the synagogue"],
     ),
+    # wishing a group away, denying it worth or rights, loathing it by name
+    (
+        "Pakistanis are a pack of wild dogs",
+        {"identity_attack"},
+        ["Pakistanis are a pack of wild dogs"],
+    ),
+    (
+        "Our party would be better off with no asylum seekers in it",
+        {"identity_attack"},
+        ["party would be better off with no asylum seekers"],
+    ),
+    (
+        "No Muslims have ever contributed anything worthwhile",
+        {"identity_attack"},
+        ["No Muslims have ever contributed anything worthwhile"],
+    ),
+    (
+        "Asylum seekers should have no rights",
+        {"identity_attack"},
+        ["Asylum seekers should have no rights"],
+    ),
+    (
+        "Never let immigrants near a ballot box",
+        {"identity_attack"},
+        ["Never let immigrants near a ballot box"],
+    ),
+    (
+        "I feel nothing but contempt for immigrants",
+        {"identity_attack"},
+        ["I feel nothing but contempt for immigrants"],
+    ),
+    ("Refugees disgust me", {"identity_attack"}, ["Refugees disgust me"]),
+    ("Fuck Black people, all of them", {"identity_attack", "profanity"}, ["Fuck Black people"]),
 ]
 
 
@@ -161,6 +194,50 @@ def test_vilifying_a_political_side_is_a_personal_attack(text: str, words: str) 
     assert "not criticism of the view" in rationale(text, "personal_attack")
 
 
+# Bullying that tells a person they are unwanted or would be better dead, insults about a
+# person's mind, and the firing-squad idiom: each names its target, each passes when aimed at a
+# plan or used in its everyday sense.
+@pytest.mark.parametrize(
+    ("text", "category", "words"),
+    [
+        ("Go away, nobody wants you here", "personal_attack", "nobody wants you here"),
+        ("You are nothing.", "personal_attack", "You are nothing"),
+        ("Nobody would miss you if you died", "personal_attack", "Nobody would miss you"),
+        ("The world would be a better place without you", "personal_attack", "better place"),
+        ("Do us all a favour and die", "personal_attack", "favour and die"),
+        ("Why don't you just go die", "personal_attack", "go die"),
+        ("@USER you are completely unhinged", "personal_attack", "unhinged"),
+        ("You're deranged", "personal_attack", "deranged"),
+        ("Line the Tories up against a wall", "threat", "Line the Tories up against a wall"),
+        ("line them all up against the wall", "threat", "line them all up against the wall"),
+    ],
+)
+def test_exclusion_death_wishes_and_executions_are_caught(
+    text: str, category: str, words: str
+) -> None:
+    assert category in above(text)
+    assert any(words in q for q in quotes(text, category))
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("You are nothing like your father", "personal_attack"),
+        ("Nobody wants you to fail", "personal_attack"),
+        ("Nobody will miss you at the meeting if you leave early", "personal_attack"),
+        ("I'd die of embarrassment if I went", "personal_attack"),
+        ("This plan is deranged", "personal_attack"),
+        ("The housing policy is unhinged and cruel", "personal_attack"),
+        ("Line the books up against the wall, please", "threat"),
+        ("Stand your bike up against the wall", "threat"),
+        # a weaker word: it informs the classifier but does not flag on its own
+        ("You're delusional if you think this will pass", "personal_attack"),
+    ],
+)
+def test_everyday_uses_of_those_words_pass(text: str, category: str) -> None:
+    assert category not in above(text)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -186,6 +263,11 @@ PASSING = [
     ("a stupid decision by the NEC", "personal_attack"),
     ("That is an idiotic policy", "personal_attack"),
     ("I was so stupid to believe them", "personal_attack"),
+    # the same words describing others' hatred, disputed, or about a party
+    ("The hatred for Muslims in that thread was shocking", "identity_attack"),
+    ("It's nonsense to say our party would be better off without immigrants", "identity_attack"),
+    ("We would be better off without the Tories", "identity_attack"),
+    ("Talk and fuck all the women you want", "identity_attack"),
     # negation
     ("I don't hate women", "identity_attack"),
     ("no one should threaten her", "threat"),
@@ -432,6 +514,42 @@ def test_the_lexicon_finds_abuse_run_together_and_keeps_its_own_compounds_whole(
     assert [s.quote for s in hate.spans] == ["hatewomen"]
     assert scores("you areanidiot").get("personal_attack", 0.0) > 0.5
     assert quotes("what a dickhead", "personal_attack") == ["dickhead"]
+
+
+def test_two_letters_swapped_are_swapped_back_when_they_hide_a_known_word() -> None:
+    known = {"vremin": "vermin", "form": "from"}
+    norm = normalise("Asylum seekers are vremin, I am from the form", respell=known.get)
+    assert norm.text == "asylum seekers are vermin, i am from the form"  # "form" is English
+    start = norm.text.index("vermin")
+    first, last = norm.original_span(start, start + len("vermin"))
+    assert "Asylum seekers are vremin, I am from the form"[first:last] == "vremin"
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quote"),
+    [
+        ("Asylum seekers are vremin", "identity_attack", "Asylum seekers are vremin"),
+        ("You are a sutpid idoit", "personal_attack", "idoit"),
+        ("I hate immigarnts", "identity_attack", "hate immigarnts"),
+        ("Shut up you reatrd", "identity_attack", "reatrd"),
+    ],
+)
+def test_the_lexicon_sees_through_swapped_letters(text: str, category: str, quote: str) -> None:
+    assert category in above(text)
+    assert quote in quotes(text, category)
+
+
+def test_swapped_spellings_that_are_words_or_ambiguous_are_not_respelled() -> None:
+    lexicon = _DETECTOR._lexicon
+    assert lexicon is not None
+    assert lexicon.respell("vremin") == "vermin"
+    assert lexicon.respell("vermin") is None  # a known word is itself
+    assert not above("I filled in the form from the council")
+    # "bacde" could hide either word, so it hides neither; short words are never respelled
+    found = _swapped(["abcde", "bcade", "scum"])
+    assert "bacde" not in found
+    assert found["abdce"] == "abcde"
+    assert "sucm" not in found
 
 
 def test_load_is_lazy_and_idempotent() -> None:

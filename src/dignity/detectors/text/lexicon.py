@@ -4,7 +4,8 @@
 profanity and derogatory labels for factions until trained classifiers replace it. The words and
 phrases live in ``lexicon.yaml`` (documented at its top); this module matches them and scores each
 match in its context. Matching runs on normalised text (``normalise.py``: leetspeak, masks,
-look-alike letters, spacing, zero-width characters), and every span points at the original text.
+look-alike letters, spacing, zero-width characters, words run together, two neighbouring letters
+swapped in a word the lexicon knows), and every span points at the original text.
 
 How a score is made
 -------------------
@@ -58,7 +59,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from dignity.detectors.text.normalise import Normalised, normalise
+from dignity.detectors.text.normalise import Normalised, normalise, swaps
 from dignity.errors import DetectorLoadError
 from dignity.model import Finding, Message, Span
 
@@ -240,9 +241,10 @@ _NEGATION = re.compile(
 # believe that you are a ...").
 _DISPUTED_BEFORE = re.compile(
     r"\b(?:claim(?:s|ed|ing)?(?: that)?|(?:untrue|not true|false|a lie|a myth|nonsense|rubbish) "
-    r"that|the (?:idea|notion|myth|lie|stereotype|trope|claim|smear) that|if you (?:think|believe|"
-    r"say)(?: that)?|(?:anyone|people|those) who (?:thinks?|says?|believes?)(?: that)?|"
-    r"pretend(?:s|ing)?(?: that)?) (?:\w+ ){0,2}$"
+    r"that|(?:untrue|false|a lie|nonsense|rubbish|wrong|absurd|ridiculous|bigoted) to (?:say|claim|"
+    r"suggest|pretend)(?: that)?|the (?:idea|notion|myth|lie|stereotype|trope|claim|smear) "
+    r"that|if you (?:think|believe|say)(?: that)?|(?:anyone|people|those) who "
+    r"(?:thinks?|says?|believes?)(?: that)?|pretend(?:s|ing)?(?: that)?) (?:\w+ ){0,2}$"
 )
 _DISPUTED_AFTER = re.compile(
     r"[^.!?\n]{0,12}?\b(?:is|are|was|were|'s) (?:simply |just |completely |totally |an? |the )?"
@@ -296,6 +298,26 @@ class _Lexicon:
     group_targets: Mapping[str, str]
     masked: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     pattern_words: frozenset[str] = frozenset()  # words of six letters or more in patterns
+    swapped: Mapping[str, str] = field(default_factory=dict)  # "vremin" -> "vermin"
+
+    def keep(self, word: str) -> bool:
+        """Words the lexicon knows whole ("dickhead", "libtard", "urself" in a pattern) are
+        never split into two."""
+        return word in self.pattern_words or _key(word) in self.literal_index
+
+    def respell(self, word: str) -> str | None:
+        """The lexicon word ``word`` is with two neighbouring letters swapped, if any."""
+        return self.swapped.get(word)
+
+    def unmask(self, word: str) -> str | None:
+        """The lexicon word a masked word stands for ("c**t"), when exactly one fits."""
+        letters = len(word) - word.count("*")
+        if letters < 2 or letters < word.count("*"):
+            return None
+        for candidate in self.masked.get(len(word), ()):
+            if all(w == "*" or w == c for w, c in zip(word, candidate, strict=True)):
+                return candidate
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -460,6 +482,16 @@ def _compile(data: Any, source: str) -> _Lexicon:
         replace(entry, named=expand(entry.source, name_group=True)) if entry.has_group else entry
         for entry in entries
     ]
+    pattern_words = frozenset(
+        w for e in entries if e.pattern is not None for w in re.findall("[a-z]{6,}", e.source)
+    )
+    known = [
+        *(v for v, _ in literals),
+        *pattern_words,
+        *(str(w).lower() for ws in (data.get("groups") or {}).values() for w in ws),
+        *(str(d).lower() for d in data.get("derogations") or ()),
+        *(str(p).lower() for p in data.get("parties") or ()),
+    ]
     return _Lexicon(
         version=version,
         entries=tuple(entries),
@@ -468,10 +500,22 @@ def _compile(data: Any, source: str) -> _Lexicon:
         pattern_res=pattern_res,
         group_targets=group_targets,
         masked={n: tuple(vs) for n, vs in masked.items()},
-        pattern_words=frozenset(
-            w for e in entries if e.pattern is not None for w in re.findall("[a-z]{6,}", e.source)
-        ),
+        pattern_words=pattern_words,
+        swapped=_swapped(known),
     )
+
+
+def _swapped(words: Iterable[str]) -> dict[str, str]:
+    """Each known word of five letters or more under every swap of two neighbouring letters
+    ("vremin" -> "vermin"), leaving out spellings that are known words themselves or could
+    hide either of two. English words among them are left alone by the normaliser."""
+    known = {w for w in words if len(w) >= 5 and w.isalpha()}
+    found: dict[str, str | None] = {}
+    for word in sorted(known):
+        for variant in swaps(word):
+            if variant not in known:
+                found[variant] = word if found.get(variant, word) == word else None
+    return {v: w for v, w in found.items() if w is not None}
 
 
 @functools.cache
@@ -774,7 +818,7 @@ def _score_match(
 def _detect(lexicon: _Lexicon, text: str, detector: str) -> tuple[Finding, ...]:
     if not text or (lexicon.literal_re is None and not lexicon.pattern_res):
         return ()
-    norm = normalise(text, _unmasker(lexicon), _keeper(lexicon))
+    norm = normalise(text, lexicon.unmask, lexicon.keep, lexicon.respell)
     t = norm.text
     matches: list[tuple[_Entry, int, int, tuple[str, ...]]] = []
     if lexicon.literal_re is not None:
@@ -818,33 +862,6 @@ def _as_identity(entry: _Entry) -> _Entry:
         needs_target=False,
         targeted=True,
     )
-
-
-def _keeper(lexicon: _Lexicon) -> Any:
-    """Words the lexicon knows whole ("dickhead", "libtard", "urself" in a pattern) are never
-    split into two."""
-    index = lexicon.literal_index
-    spelled = lexicon.pattern_words
-
-    def keep(word: str) -> bool:
-        return word in spelled or _key(word) in index
-
-    return keep
-
-
-def _unmasker(lexicon: _Lexicon) -> Any:
-    masked = lexicon.masked
-
-    def unmask(word: str) -> str | None:
-        letters = len(word) - word.count("*")
-        if letters < 2 or letters < word.count("*"):
-            return None
-        for candidate in masked.get(len(word), ()):
-            if all(w == "*" or w == c for w, c in zip(word, candidate, strict=True)):
-                return candidate
-        return None
-
-    return unmask
 
 
 def _findings(norm: Normalised, hits: Sequence[_Hit], detector: str) -> tuple[Finding, ...]:

@@ -9,8 +9,10 @@ spaced out joined back up ("f u c k", "b.i.t.c.h") and words run together split 
 hatewomen" -> "i hate women", "#killallmen" -> "#kill all men", by ``wordninja``'s English
 word frequencies; only tokens of six letters or more that are not English words themselves nor
 kept whole by a caller-supplied ``keep``, outside links and addresses, and only into two to
-four words none of them a stray letter). Stretched letters ("stuuupid") are left in place: the
-lexicon's matcher accepts a repeated letter wherever one is expected.
+four words none of them a stray letter). Two neighbouring letters swapped ("vremin", "sutpid")
+are swapped back when a caller-supplied ``respell`` knows the word they hide and the token is
+not an English word itself ("form" stays "form"). Stretched letters ("stuuupid") are left in
+place: the lexicon's matcher accepts a repeated letter wherever one is expected.
 
 Every character of the normalised text remembers which original characters it came from, so a
 match ``[start, end)`` on the normalised text maps back with ``Normalised.original_span`` to the
@@ -25,17 +27,19 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Normalised", "normalise"]
+__all__ = ["Normalised", "normalise", "swaps"]
 
 Unmask = Callable[[str], str | None]
 """Given a lower-case word with ``*`` for hidden letters, the same-length word it hides, or None."""
 Keep = Callable[[str], bool]
 """Whether a lower-case word must stay whole (the caller knows it as it is: "dickhead")."""
+Respell = Callable[[str], str | None]
+"""Given a lower-case word, the caller's word it is with two neighbouring letters swapped."""
 
 _ZERO_WIDTH = frozenset(
     "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
@@ -83,6 +87,7 @@ _NUMBER_WITH_UNIT = re.compile(r"\d+(?:am|pm|st|nd|rd|th|s|m|k|bn|km|kg|ft|mph|m
 _MASKED_WORD = re.compile(r"(?<![\w*])[a-z][a-z*]*\*[a-z*]*(?![\w*])")
 _SPACED_LETTERS = re.compile(r"(?<![\w*'])(?:[a-z][ .\-_]){2,}[a-z](?![\w*'])")
 _LONG_WORD = re.compile(r"(?<![\w@*'-])[a-z]{6,40}(?![\w*'-])")
+_SWAPPABLE_WORD = re.compile(r"(?<![\w@*'-])[a-z]{5,40}(?![\w*'-])")
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+")
 _SHORT_WORDS = frozenset({"a", "i"})
 _SUFFIXES = frozenset(
@@ -196,9 +201,43 @@ def _unmask_words(folded: str, unmask: Unmask) -> str:
     return "".join(pieces)
 
 
-def normalise(text: str, unmask: Unmask | None = None, keep: Keep | None = None) -> Normalised:
+def normalise(
+    text: str,
+    unmask: Unmask | None = None,
+    keep: Keep | None = None,
+    respell: Respell | None = None,
+) -> Normalised:
     """Normalise ``text`` for matching; see the module docstring for what is undone."""
-    return _split_run_together(_undisguise(text, unmask), keep)
+    norm = _undisguise(text, unmask)
+    if respell is not None:
+        norm = _unswap(norm, respell)
+    return _split_run_together(norm, keep)
+
+
+def swaps(word: str) -> Iterator[str]:
+    """``word`` with each pair of neighbouring letters swapped, where that changes it."""
+    for i in range(len(word) - 1):
+        if word[i] != word[i + 1]:
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def _unswap(norm: Normalised, respell: Respell) -> Normalised:
+    """Swap back two neighbouring letters in tokens that are no English word but, so mended,
+    one the caller knows; same length in and out, so the offset map stands."""
+    text = norm.text
+    pieces: list[str] = []
+    last = 0
+    for m in _SWAPPABLE_WORD.finditer(text):
+        word = respell(m.group())
+        if word is None or len(word) != m.end() - m.start() or m.group() in _word_model()._wordcost:
+            continue
+        pieces.append(text[last : m.start()])
+        pieces.append(word)
+        last = m.end()
+    if not pieces:
+        return norm
+    pieces.append(text[last:])
+    return Normalised(text="".join(pieces), original=norm.original, starts=norm.starts)
 
 
 def _undisguise(text: str, unmask: Unmask | None) -> Normalised:

@@ -25,7 +25,7 @@ sexual advances) carry only the code's label; the headline accuracy uses the ``h
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from dataclasses import dataclass
 
 from dignity.training.labels import dedup_key
@@ -589,14 +589,18 @@ def cases(seed: int = 0, exclude: Sequence[str] = ()) -> list[Case]:
 
     banned = {dedup_key(t) for t in exclude}
     banned |= {dedup_key(e.text) for e in contrast.generate(0)}
-    seen: set[str] = set()
+    return unique((*_group_cases(seed), *_fixed_cases()), banned)
+
+
+def unique(cases: Iterable[Case], banned: Set[str] = frozenset()) -> list[Case]:
+    """``cases`` in order, the first of each normalised text only, none in ``banned``."""
+    seen = set(banned)
     out: list[Case] = []
-    for case in (*_group_cases(seed), *_fixed_cases()):
+    for case in cases:
         key = dedup_key(case.text)
-        if key in seen or key in banned:
-            continue
-        seen.add(key)
-        out.append(case)
+        if key not in seen:
+            seen.add(key)
+            out.append(case)
     return out
 
 

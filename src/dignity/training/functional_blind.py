@@ -425,14 +425,7 @@ def cases(seed: int = 0) -> list[Case]:
         for name, (hateful, breach, texts) in FIXED.items()
         for text in texts
     )
-    seen: set[str] = set()
-    out: list[Case] = []
-    for case in (*_group_cases(rng), *fixed):
-        key = dedup_key(case.text)
-        if key not in seen:
-            seen.add(key)
-            out.append(case)
-    return out
+    return functional.unique((*_group_cases(rng), *fixed))
 
 
 def texts() -> list[str]:

@@ -82,6 +82,10 @@ def test_the_shipped_model_records_its_base_and_hashes() -> None:
         ("Pakistanis are insects, nothing more.", {"identity_attack"}),
         ("The census counts immigrants in every ward.", set()),
         ("Our MP's record on the NHS is shameful and she should resign", set()),
+        # "illegal aliens" names immigrants: hate against them is not generic hostility
+        ("Illegal aliens are flooding our country, build the wall", {"identity_attack"}),
+        ("Aliens deserve the same rights as citizens.", set()),
+        ("We should not deport people who have lived here for decades.", set()),
     ],
 )
 def test_what_it_flags(detector: CascadeTextDetector, text: str, expected: set[str]) -> None:
@@ -203,3 +207,9 @@ def test_texts_reach_the_transformer_unpadded() -> None:
     # the shipped tokenizer.json pads to 128 tokens; the traced graph would attend to padding
     model = ContextualClassifier().load()
     assert len(model._tokenizer.encode("Let her know").ids) == 5  # [CLS] let her know [SEP]
+
+
+def test_hate_at_illegal_aliens_names_race_as_its_target(detector: CascadeTextDetector) -> None:
+    findings = detector.detect(Message(id="m", text="Illegal aliens are vermin, send them back"))
+    (hate,) = [f for f in findings if f.category == "identity_attack"]
+    assert "race" in hate.targets

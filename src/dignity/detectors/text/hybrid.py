@@ -132,7 +132,10 @@ _GROUP_STEMS = (
     "lesbian",
     "disabilit",
     "asylum",
+    "illegalalien",  # hashtags: #IllegalAliens, #NoIllegalAliens
 )
+# Not "deport": it opened the gate to "We should not deport people who have lived here for
+# decades" (hate 0.78), for +0.009 AUPRC on TweetEval-hate's test split.
 _SECOND_PERSON = frozenset({"you", "your", "you're", "youre", "ur", "u", "ya", "yourself"})
 
 

@@ -86,6 +86,9 @@ def test_the_shipped_model_records_its_base_and_hashes() -> None:
         ("Illegal aliens are flooding our country, build the wall", {"identity_attack"}),
         ("Aliens deserve the same rights as citizens.", set()),
         ("We should not deport people who have lived here for decades.", set()),
+        # a group named inside a hashtag opens the identity gate; a neutral hashtag stays neutral
+        ("#womensuck they are all useless", {"identity_attack"}),
+        ("The #womenintech meetup was great", set()),
     ],
 )
 def test_what_it_flags(detector: CascadeTextDetector, text: str, expected: set[str]) -> None:

@@ -145,6 +145,7 @@ FLAGGED = [
     ),
     ("Refugees disgust me", {"identity_attack"}, ["Refugees disgust me"]),
     ("Fuck Black people, all of them", {"identity_attack", "profanity"}, ["Fuck Black people"]),
+    ("Rapefugees out", {"identity_attack"}, ["Rapefugees"]),
 ]
 
 

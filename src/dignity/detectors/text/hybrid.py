@@ -44,6 +44,7 @@ from dignity.detectors.text.classifier import (
 )
 from dignity.detectors.text.lexicon import CATEGORIES as LEXICON_CATEGORIES
 from dignity.detectors.text.lexicon import LexiconDetector
+from dignity.detectors.text.normalise import run_together
 from dignity.errors import DetectorError
 from dignity.model import Finding, Message, Span
 
@@ -140,14 +141,23 @@ _SECOND_PERSON = frozenset({"you", "your", "you're", "youre", "ur", "u", "ya", "
 
 
 def names_a_group(tokens: Sequence[Any]) -> bool:
-    """Whether any normalised token names a protected group or is a known slur."""
+    """Whether any normalised token names a protected group or is a known slur, also inside a
+    hashtag or words run together ("#womensuck", "killallmuslims")."""
     for t in tokens:
         word = t.text
-        if word in GROUP_WORDS or (word.endswith("s") and word[:-1] in GROUP_WORDS):
+        if _names_a_group(word):
             return True
-        if any(stem in word for stem in _GROUP_STEMS):
-            return True
+        if len(word) >= 6 and word.isalpha():
+            pieces = run_together(word)
+            if pieces is not None and any(_names_a_group(p) for p in pieces):
+                return True
     return False
+
+
+def _names_a_group(word: str) -> bool:
+    if word in GROUP_WORDS or (word.endswith("s") and word[:-1] in GROUP_WORDS):
+        return True
+    return any(stem in word for stem in _GROUP_STEMS)
 
 
 def gate(

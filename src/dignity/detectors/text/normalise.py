@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Normalised", "normalise", "swaps"]
+__all__ = ["Normalised", "normalise", "run_together", "swaps"]
 
 Unmask = Callable[[str], str | None]
 """Given a lower-case word with ``*`` for hidden letters, the same-length word it hides, or None."""
@@ -325,6 +325,12 @@ def _split_run_together(norm: Normalised, keep: Keep | None) -> Normalised:
     out.append(text[last:])
     out_starts.extend(starts[last:])
     return Normalised(text="".join(out), original=norm.original, starts=tuple(out_starts))
+
+
+def run_together(word: str) -> tuple[str, ...] | None:
+    """The two to four common words a lower-case token runs together ("womensuck" -> "women",
+    "suck"), or None when it is a word itself or does not split cleanly."""
+    return _split_word(word, None)
 
 
 def _split_word(word: str, keep: Keep | None) -> tuple[str, ...] | None:

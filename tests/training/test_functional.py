@@ -72,7 +72,15 @@ def test_the_bar_table_and_card_section(tmp_path: Path) -> None:
             "per_functionality": {"slur": {"n": 2, "accuracy": 0.5}},
         },
         "functional_blind": {"n": 5, "accuracy": 0.8, "n_all": 6, "code_accuracy": 0.5},
-        "moderation": {"n": 4, "pos": 2, "auprc": 0.9, "f1": 0.8, "per_source": {"edos": 0.7}},
+        "moderation": {
+            "n": 4,
+            "pos": 2,
+            "auprc": 0.9,
+            "n_all_abuse": 3,
+            "auprc_all_abuse": 0.95,
+            "f1": 0.8,
+            "per_source": {"edos": 0.7},
+        },
         "political": {
             "n_civil": 10,
             "civil_pass": 0.96,
@@ -87,6 +95,7 @@ def test_the_bar_table_and_card_section(tmp_path: Path) -> None:
     table = format_table(report)
     assert "| political civil pass | political-incivility hash test | 10 | 0.960 |" in table
     assert "| OLID macro-F1 |" in table
+    assert "every kind of abuse | convabuse+hatexplain test | 3 | 0.950 |" in table
     assert "| slur | 2 | 0.500 |" in table
     assert (
         "| functional accuracy, blind companion | dignity.training.functional_blind | 5 | 0.800 |"

@@ -16,7 +16,12 @@ the bar names are not available here, so each has a held-out proxy (never traine
 ``moderation``
     AUPRC of max(personal_attack, identity_attack, threat, sexual) over the pooled official test
     splits of ConvAbuse, HateXplain, EDOS and TweetEval-hate; positive = abusive, offensive,
-    hateful or sexist by the source's own annotation.
+    hateful or sexist by the source's own annotation. EDOS labels only sexism and TweetEval-hate
+    only hate at immigrants and women, so their negatives include racist slurs and insults that
+    any moderation set calls abusive (in a sample of 20 EDOS dev texts labelled "not sexist" and
+    scored above 0.8, 14 held such abuse). A second figure pools only the sources whose
+    negatives mean no abuse of any kind (:data:`ALL_ABUSE_SOURCES`); the bar's row stays the
+    stricter pooled one.
 ``political``
     the political-incivility tweets' held-out hash test split: share of civil tweets that pass
     (``breach`` false) and of intolerant tweets that are breaches.
@@ -48,6 +53,8 @@ from dignity.training.labels import Example
 
 BREACH = ("personal_attack", "identity_attack", "threat", "sexual")
 MODERATION_SOURCES = ("convabuse", "hatexplain", "edos", "tweeteval-hate")
+ALL_ABUSE_SOURCES = ("convabuse", "hatexplain")
+"""Moderation sources that annotate every kind of abuse, so a negative is a clean text."""
 POLITICAL = "political-incivility-twitter"
 
 BAR: dict[str, tuple[str, float]] = {
@@ -102,10 +109,13 @@ def measure(
     mod_results = _assess(engine, [e.text for e in mod])
     p = np.asarray([r[1] for r in mod_results])
     pred = np.asarray([r[0] for r in mod_results])
+    every_kind = np.asarray([e.source in ALL_ABUSE_SOURCES for e in mod])
     report["moderation"] = {
         "n": len(mod),
         "pos": int(y.sum()),
         "auprc": float(average_precision_score(y, p)),
+        "n_all_abuse": int(every_kind.sum()),
+        "auprc_all_abuse": float(average_precision_score(y[every_kind], p[every_kind])),
         "f1": float(f1_score(y, pred)),
         "per_source": {
             s: float(average_precision_score(y[idx], p[idx]))
@@ -239,6 +249,12 @@ def format_table(report: dict[str, Any]) -> str:
     lines.append(
         f"| political impolite-only breach | political-incivility hash test | "
         f"{pol['n_impolite']} | {pol['impolite_breach']:.3f} | | |"
+    )
+    m = report["moderation"]
+    lines.append(
+        f"| moderation AUPRC, sources labelling every kind of abuse | "
+        f"{'+'.join(ALL_ABUSE_SOURCES)} test | {m['n_all_abuse']} | "
+        f"{m['auprc_all_abuse']:.3f} | | |"
     )
     for source, value in report["moderation"]["per_source"].items():
         lines.append(f"| moderation AUPRC, {source} | official test | | {value:.3f} | | |")

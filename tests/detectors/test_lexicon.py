@@ -240,6 +240,18 @@ def test_everyday_uses_of_those_words_pass(text: str, category: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("@USER Liberals are all idiots", "Liberals are all idiots"),
+        ("these are demented Democrats who never vote", "demented Democrats"),
+    ],
+)
+def test_name_calling_the_people_on_a_side_is_a_personal_attack(text: str, words: str) -> None:
+    assert above(text) == {"personal_attack"}
+    assert words in quotes(text, "personal_attack")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The Tory plan is a disgrace",
@@ -248,6 +260,8 @@ def test_everyday_uses_of_those_words_pass(text: str, category: str) -> None:
         "Calling Tories scum is wrong, and we should not do it",
         "The idea that Republicans are evil is nonsense",
         "Liberals are sick of waiting for a vote on it",
+        "The Tory plan is idiotic and the Tories know it",
+        "It is wrong to say Tories are stupid; they are mistaken",
     ],
 )
 def test_criticism_negation_and_counter_speech_about_a_side_pass(text: str) -> None:

@@ -185,19 +185,21 @@ def _undo_leet(folded: str) -> str:
     return "".join(pieces)
 
 
-def _unmask_words(folded: str, unmask: Unmask) -> str:
+def _replace_words(text: str, words: re.Pattern[str], replace: Callable[[str], str | None]) -> str:
+    """``text`` with each match of ``words`` replaced by ``replace``'s word of the same length
+    (where it gives one), so every offset stays where it was."""
     pieces: list[str] = []
     last = 0
-    for m in _MASKED_WORD.finditer(folded):
-        word = unmask(m.group())
+    for m in words.finditer(text):
+        word = replace(m.group())
         if word is None or len(word) != m.end() - m.start():
             continue
-        pieces.append(folded[last : m.start()])
+        pieces.append(text[last : m.start()])
         pieces.append(word)
         last = m.end()
     if not pieces:
-        return folded
-    pieces.append(folded[last:])
+        return text
+    pieces.append(text[last:])
     return "".join(pieces)
 
 
@@ -224,20 +226,15 @@ def swaps(word: str) -> Iterator[str]:
 def _unswap(norm: Normalised, respell: Respell) -> Normalised:
     """Swap back two neighbouring letters in tokens that are no English word but, so mended,
     one the caller knows; same length in and out, so the offset map stands."""
-    text = norm.text
-    pieces: list[str] = []
-    last = 0
-    for m in _SWAPPABLE_WORD.finditer(text):
-        word = respell(m.group())
-        if word is None or len(word) != m.end() - m.start() or m.group() in _word_model()._wordcost:
-            continue
-        pieces.append(text[last : m.start()])
-        pieces.append(word)
-        last = m.end()
-    if not pieces:
+
+    def unless_english(word: str) -> str | None:
+        known = respell(word)
+        return None if known is None or word in _word_model()._wordcost else known
+
+    text = _replace_words(norm.text, _SWAPPABLE_WORD, unless_english)
+    if text is norm.text:
         return norm
-    pieces.append(text[last:])
-    return Normalised(text="".join(pieces), original=norm.original, starts=norm.starts)
+    return Normalised(text=text, original=norm.original, starts=norm.starts)
 
 
 def _undisguise(text: str, unmask: Unmask | None) -> Normalised:
@@ -274,7 +271,7 @@ def _undisguise(text: str, unmask: Unmask | None) -> Normalised:
 
     folded = _undo_leet(folded)
     if unmask is not None and "*" in folded:
-        folded = _unmask_words(folded, unmask)
+        folded = _replace_words(folded, _MASKED_WORD, unmask)
 
     # Spaced-out letters: drop the separators, and their entries in the offset map.
     if _SPACED_LETTERS.search(folded) is not None:

@@ -411,12 +411,13 @@ def _compile(data: Any, source: str) -> _Lexicon:
             raise _fail(source, f"groups.{target}", f"unknown characteristic; use one of {TARGETS}")
         for word in words:
             group_targets[_key(str(word).lower())] = target
-    groups_re = _trie_source(
-        str(w).lower() for ws in (data.get("groups") or {}).values() for w in ws
-    )
+    group_words = [str(w).lower() for ws in (data.get("groups") or {}).values() for w in ws]
+    derogation_words = [str(d).lower() for d in data.get("derogations") or ()]
+    party_words = [str(p).lower() for p in data.get("parties") or ()]
+    groups_re = _trie_source(group_words)
     factions_re = _trie_source(str(f).lower() for f in data.get("factions") or ())
-    derogations_re = _trie_source(str(d).lower() for d in data.get("derogations") or ())
-    parties_re = _trie_source(str(p).lower() for p in data.get("parties") or ())
+    derogations_re = _trie_source(derogation_words)
+    parties_re = _trie_source(party_words)
 
     def expand(pattern: str, *, name_group: bool = False) -> str:
         """A pattern with its placeholders replaced; ``name_group`` captures the first {group}."""
@@ -488,9 +489,9 @@ def _compile(data: Any, source: str) -> _Lexicon:
     known = [
         *(v for v, _ in literals),
         *pattern_words,
-        *(str(w).lower() for ws in (data.get("groups") or {}).values() for w in ws),
-        *(str(d).lower() for d in data.get("derogations") or ()),
-        *(str(p).lower() for p in data.get("parties") or ()),
+        *group_words,
+        *derogation_words,
+        *party_words,
     ]
     return _Lexicon(
         version=version,

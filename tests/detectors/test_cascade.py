@@ -212,6 +212,18 @@ def test_texts_reach_the_transformer_unpadded() -> None:
     assert len(model._tokenizer.encode("Let her know").ids) == 5  # [CLS] let her know [SEP]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known: short affirmations shaped like 'X are vermin' score as hate; synthetic "
+    "affirmations fixed them but cost negated-positive hate (dev suite .875 -> .562), not shipped",
+)
+@pytest.mark.parametrize(
+    "text", ["Trans women are real women.", "Refugees are human too.", "Gay men are just men."]
+)
+def test_short_affirmations_of_a_group_pass(detector: CascadeTextDetector, text: str) -> None:
+    assert not categories_flagged(detector, text) & BREACH
+
+
 def test_hate_at_illegal_aliens_names_race_as_its_target(detector: CascadeTextDetector) -> None:
     findings = detector.detect(Message(id="m", text="Illegal aliens are vermin, send them back"))
     (hate,) = [f for f in findings if f.category == "identity_attack"]

@@ -532,12 +532,13 @@ def test_the_lexicon_finds_abuse_run_together_and_keeps_its_own_compounds_whole(
 
 
 def test_two_letters_swapped_are_swapped_back_when_they_hide_a_known_word() -> None:
-    known = {"vremin": "vermin", "form": "from"}
-    norm = normalise("Asylum seekers are vremin, I am from the form", respell=known.get)
-    assert norm.text == "asylum seekers are vermin, i am from the form"  # "form" is English
+    text = "Asylum seekers are vremin, we walked the trail"
+    known = {"vremin": "vermin", "trail": "trial"}
+    norm = normalise(text, respell=known.get)
+    assert norm.text == "asylum seekers are vermin, we walked the trail"  # "trail" is English
     start = norm.text.index("vermin")
     first, last = norm.original_span(start, start + len("vermin"))
-    assert "Asylum seekers are vremin, I am from the form"[first:last] == "vremin"
+    assert text[first:last] == "vremin"
 
 
 @pytest.mark.parametrize(

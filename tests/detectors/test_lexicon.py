@@ -244,11 +244,46 @@ def test_everyday_uses_of_those_words_pass(text: str, category: str) -> None:
     [
         ("@USER Liberals are all idiots", "Liberals are all idiots"),
         ("these are demented Democrats who never vote", "demented Democrats"),
+        ("I'll help the mindless uneducated liberals", "uneducated liberals"),
+        ("Liberals are all delusional sheeple", "Liberals are all delusional"),
     ],
 )
 def test_name_calling_the_people_on_a_side_is_a_personal_attack(text: str, words: str) -> None:
     assert above(text) == {"personal_attack"}
     assert words in quotes(text, "personal_attack")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a negator governing a verb, with the insult in its object: the insult stands
+        ("I can't even listen to any of these idiotic Liberals", "idiotic Liberals"),
+        ("Never trust those lying scumbags", "scumbags"),
+        # an insult opening its sentence, then an address or a command
+        ("The left is in panic mode. Ok idiots, let's see you try it", "idiots"),
+        ("Morons, read the bill before you tweet", "Morons"),
+        ("#MAGA you ignorant dupes", "ignorant"),
+        ("FvKK YOU and your friends", "FvKK YOU"),
+    ],
+)
+def test_insults_outside_a_negation_or_said_to_someone_are_caught(text: str, word: str) -> None:
+    assert "personal_attack" in above(text)
+    assert word in quotes(text, "personal_attack")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one should call these people idiots",
+        "I don't think those women are stupid",
+        "You're either ignorant of the whole investigation or misleading us",
+        "This is ignorant and outright harassment",
+        "Idiots run the country, said nobody in the polls",
+        "this is stupid",
+    ],
+)
+def test_negated_described_or_thing_directed_insults_still_pass(text: str) -> None:
+    assert "personal_attack" not in above(text)
 
 
 @pytest.mark.parametrize(

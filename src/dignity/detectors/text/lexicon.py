@@ -147,7 +147,10 @@ _CUES = re.compile(
     r"|(?P<us>\b(?:we|we'?re|us|ourselves)\b)"
     rf"|(?P<thing>\b(?:it|it'?s|its|this|that|these|those|which|{_THING_WORDS})\b)"
 )
-_DETERMINER_BEFORE = re.compile(r"\b(?:this|that|these|those|the|some|such)\s+(?:[\w*'-]+\s+)?$")
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:this|that|these|those|the|some|such)\s+"
+    r"(?:(?!(?:is|was|seems|sounds|looks)\b)[\w*'-]+\s+)?$"
+)
 _GERUND_SUBJECT = re.compile(
     r"^\s*(?:[\w']+\s+){0,2}?(?:calling|saying|using|telling|treating|describing|referring|"
     r"speaking|talking|writing|tweeting|posting|abusing|attacking|harassing|threatening|mocking|"
@@ -228,11 +231,30 @@ _NOT_NAMES = frozenset(
 )
 _REPLY_ALONE = re.compile(r"(?:^|[,:]\s*|\b(?:hey|oi|listen|cheers|thanks|bye|mate)\b[,\s]*)\s*$")
 _POST_END = re.compile(r"\s*(?:[.!?,;)]|$)")
+# An insult opening its sentence and followed by an address or a command is said to someone:
+# "Ok idiots, let's see you try it", "Morons, read the bill".
+_SENTENCE_OPENING = re.compile(
+    r"\s*(?:(?:ok|okay|hey|oi|listen|look|well|yeah|yes|no|right|so|lol|lmao|haha+|wow|"
+    r"come on|go on)[,!.\s]*)?$"
+)
+_ADDRESS_AFTER = re.compile(
+    r"\s*(?:,|!|(?:you|u|ya|let'?s|lets|go|get|stop|shut|try|keep|learn|read|grow|wake|please|"
+    r"take|enjoy|good luck)\b)"
+)
 
 _NEGATION = re.compile(
     r"\b(?:not(?! only| just| merely)|never|no one|noone|no-one|nobody|nothing(?! but)|"
     r"don'?t|doesn'?t|didn'?t|isn'?t|wasn'?t|aren'?t|weren'?t|won'?t|wouldn'?t|shouldn'?t|"
     r"can'?t|cannot|couldn'?t|mustn'?t|neither|nor|stop|quit|refuse to)\b"
+)
+# A negator whose clause goes on to name other people with a demonstrative ("I can't listen to
+# these idiots", "never trust those cowards") negates the verb, not the insult that follows;
+# unless a copula or a verb of saying or thinking stands between ("no one should call these
+# people idiots", "it isn't true that those women are ...").
+_OUT_OF_SCOPE = re.compile(
+    r"(?:(?!\b(?:is|are|was|were|be|being|been|am|'s|'re|think|thinks|thought|believe|believes|"
+    r"say|says|said|saying|call|calls|called|calling|mean|means|meant|true|hate|hates)\b).)*?"
+    r"\b(?:these|those|such)\s+(?:[\w*'-]+\s+){0,2}$"
 )
 # A statement about a group put forward only to be refuted (counter-speech): "it's untrue that
 # ...", "claiming ... is a lie", "if you think ...". The frame must stand right before the match
@@ -745,6 +767,8 @@ def _targeting(ctx: _Context, start: int, end: int) -> tuple[float, str]:
         return _AT_NAME, "person"
     if _REPLY_ALONE.search(pre) and _POST_END.match(post):
         return _AT_REPLY, "person"
+    if _SENTENCE_OPENING.match(pre) and _ADDRESS_AFTER.match(post):
+        return _AT_PERSON, "person"
     return _AT_NOBODY_CLEAR, "unclear"
 
 
@@ -753,6 +777,15 @@ def _clause_before(pre: str) -> str:
     for m in _CLAUSE_BREAK.finditer(pre):
         cut = m.end()
     return pre[cut:][-45:]
+
+
+def _negated(pre: str) -> bool:
+    """Whether a negator in the clause before a match has the match in its scope."""
+    clause = _clause_before(pre)
+    last = None
+    for last in _NEGATION.finditer(clause):
+        pass
+    return last is not None and _OUT_OF_SCOPE.match(clause, last.end()) is None
 
 
 def _score_match(
@@ -781,7 +814,7 @@ def _score_match(
         else:
             common *= _QUOTED if in_quotes else _REPORTED
             modifiers.append("quoted" if in_quotes else "reported")
-    negated = _NEGATION.search(_clause_before(pre)) is not None
+    negated = _negated(pre)
     disputed = (
         not negated
         and entry.kind in _STATEMENT_KINDS

@@ -33,6 +33,7 @@ import numpy.typing as npt
 from dignity.detectors.text.classifier import CATEGORIES, MIN_SCORE
 from dignity.detectors.text.contextual import CONTEXT_DIR, ContextualClassifier
 from dignity.detectors.text.hybrid import (
+    EXPLICIT,
     FEATURE_NAMES,
     HybridTextDetector,
     Parts,
@@ -57,10 +58,6 @@ sends it 45% of texts either way, and the breach decisions it changes are better
 under 0.2 (where it changed 2.8% of them, mostly abuse v2 missed: functional suite .817 ->
 .828, intolerant political tweets caught .183 -> .201, civil ones passing .969 -> .965) than
 between 0.7 and 0.85 (8.3% changed, net effect on the figures under .002)."""
-
-
-EXPLICIT = 0.5
-"""A lexicon score that would flag the category on its own (it is the stack's floor)."""
 
 
 def in_band(fast: npt.NDArray[np.float64], band: tuple[float, float] = BAND) -> bool:

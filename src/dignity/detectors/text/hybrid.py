@@ -45,6 +45,7 @@ from dignity.detectors.text.classifier import (
 from dignity.detectors.text.lexicon import CATEGORIES as LEXICON_CATEGORIES
 from dignity.detectors.text.lexicon import LexiconDetector
 from dignity.detectors.text.normalise import run_together
+from dignity.detectors.text.self_harm import SELF_HARM_THREAT_CAP, aimed_only_at_oneself
 from dignity.errors import DetectorError
 from dignity.model import Finding, Message, Span
 
@@ -58,6 +59,9 @@ FEATURE_NAMES: tuple[str, ...] = (
 
 IDENTITY = CATEGORIES.index("identity_attack")
 PERSONAL = CATEGORIES.index("personal_attack")
+THREAT = CATEGORIES.index("threat")
+EXPLICIT = 0.5
+"""A lexicon score that would flag the category on its own (it is the stack's floor)."""
 IDENTITY_CAP = 0.3
 """Without a word naming a protected group (or a slur the lexicon knows), hate scores at most
 this: the model then sees only generic hostility, which is not discrimination."""
@@ -295,9 +299,26 @@ class HybridTextDetector:
         del text  # v2 needs nothing beyond the parts
         return self.combine(parts)
 
+    def settled(self, parts: Parts, text: str) -> npt.NDArray[np.float64]:
+        """:meth:`final`'s scores, with violence aimed only at the writer kept off ``threat``.
+
+        "I want to kill myself" threatens no one (see :mod:`~dignity.detectors.text.self_harm`);
+        an explicit threat the lexicon finds at someone else is never capped.
+        """
+        probs = self.final(parts, text)
+        lex = parts.lexicon.get("threat")
+        if (
+            probs[THREAT] > SELF_HARM_THREAT_CAP
+            and (lex is None or lex.score < EXPLICIT)
+            and aimed_only_at_oneself(text)
+        ):
+            probs = probs.copy()
+            probs[THREAT] = SELF_HARM_THREAT_CAP
+        return probs
+
     def scores(self, text: str) -> dict[str, float]:
         """Every category's final score for a bare text."""
-        probs = self.final(self.parts(text), text)
+        probs = self.settled(self.parts(text), text)
         return {c: float(p) for c, p in zip(CATEGORIES, probs, strict=True)}
 
     def detect(self, message: Message) -> Sequence[Finding]:
@@ -306,7 +327,7 @@ class HybridTextDetector:
         if not text.strip():
             return ()
         parts = self.parts(text)
-        return self.findings(parts, self.final(parts, text))
+        return self.findings(parts, self.settled(parts, text))
 
     def findings(self, parts: Parts, probs: npt.NDArray[np.float64]) -> tuple[Finding, ...]:
         """Findings for the categories ``probs`` scores, with the base detectors' evidence."""

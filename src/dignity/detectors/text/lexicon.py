@@ -782,10 +782,8 @@ def _clause_before(pre: str) -> str:
 def _negated(pre: str) -> bool:
     """Whether a negator in the clause before a match has the match in its scope."""
     clause = _clause_before(pre)
-    last = None
-    for last in _NEGATION.finditer(clause):
-        pass
-    return last is not None and _OUT_OF_SCOPE.match(clause, last.end()) is None
+    negators = list(_NEGATION.finditer(clause))
+    return bool(negators) and _OUT_OF_SCOPE.match(clause, negators[-1].end()) is None
 
 
 def _score_match(

@@ -272,6 +272,33 @@ def test_insults_outside_a_negation_or_said_to_someone_are_caught(text: str, wor
 
 
 @pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # a negative yes/no question opening the sentence asserts what it asks
+        ("Wouldn't the country be better off without Travellers?", "identity_attack"),
+        ("Aren't you one of the low life scum who defends them?", "personal_attack"),
+        ("Well, aren't you a prize creep?", "personal_attack"),
+    ],
+)
+def test_negative_questions_assert_rather_than_deny(text: str, category: str) -> None:
+    assert category in above(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # the same words as a statement, or with the question disputing the claim
+        ("The country wouldn't be better off without Travellers.", "identity_attack"),
+        ("You aren't a creep.", "personal_attack"),
+        ("Isn't it racist to say immigrants are criminals?", "identity_attack"),
+        ("I don't hate women?", "identity_attack"),
+    ],
+)
+def test_statements_and_disputing_questions_stay_negated(text: str, category: str) -> None:
+    assert category not in above(text)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "No one should call these people idiots",

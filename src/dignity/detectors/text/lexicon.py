@@ -21,7 +21,9 @@ Each match starts from its entry's ``weight`` and is multiplied by context facto
   that name their own target ("fuck you", "watch your back") skip this rule.
 * **Negation**: a negator shortly before the match in the same clause ("not", "no one should",
   "don't", "never", "stop") scales by x0.15: "I don't hate women", "she is not a slut". Profanity
-  is not negated ("I don't give a fuck" still swears).
+  is not negated ("I don't give a fuck" still swears). Out of scope: a negated verb whose object
+  names people with a demonstrative ("I can't listen to these idiots"), and a negative yes/no
+  question opening its sentence, which asserts ("Wouldn't we be better off without ...?").
 * **Quotation and reporting** (counter-speech): a match inside quotation marks, or after a
   reporting verb ("called her a ...", "was called a ..."), in a message that condemns it
   ("disgusting", "no place here", "must stop", "racist abuse") scales by x0.1 (quoted) or x0.15
@@ -247,6 +249,11 @@ _NEGATION = re.compile(
     r"don'?t|doesn'?t|didn'?t|isn'?t|wasn'?t|aren'?t|weren'?t|won'?t|wouldn'?t|shouldn'?t|"
     r"can'?t|cannot|couldn'?t|mustn'?t|neither|nor|stop|quit|refuse to)\b"
 )
+_NEGATIVE_QUESTION = re.compile(
+    r"\s*(?:(?:so|but|and|well|honestly|seriously|come on|tbh|i mean)[,\s]+)?"
+    r"(?:wouldn'?t|isn'?t|aren'?t|don'?t|doesn'?t|shouldn'?t|won'?t|can'?t|couldn'?t|wasn'?t|"
+    r"weren'?t|didn'?t|haven'?t|hasn'?t)\b"
+)
 # A negator whose clause goes on to name other people with a demonstrative ("I can't listen to
 # these idiots", "never trust those cowards") negates the verb, not the insult that follows;
 # unless a copula or a verb of saying or thinking stands between ("no one should call these
@@ -263,7 +270,8 @@ _OUT_OF_SCOPE = re.compile(
 # believe that you are a ...").
 _DISPUTED_BEFORE = re.compile(
     r"\b(?:claim(?:s|ed|ing)?(?: that)?|(?:untrue|not true|false|a lie|a myth|nonsense|rubbish) "
-    r"that|(?:untrue|false|a lie|nonsense|rubbish|wrong|absurd|ridiculous|bigoted) to (?:say|claim|"
+    r"that|(?:untrue|false|a lie|nonsense|rubbish|wrong|absurd|ridiculous|bigoted|racist|sexist|"
+    r"offensive|hateful|unfair|cruel) to (?:say|claim|"
     r"suggest|pretend)(?: that)?|the (?:idea|notion|myth|lie|stereotype|trope|claim|smear) "
     r"that|if you (?:think|believe|say)(?: that)?|(?:anyone|people|those) who "
     r"(?:thinks?|says?|believes?)(?: that)?|pretend(?:s|ing)?(?: that)?) (?:\w+ ){0,2}$"
@@ -716,6 +724,11 @@ class _Context:
             cut = m.end()
         return window[cut:]
 
+    def ends_in_question(self, end: int) -> bool:
+        """Whether the sentence running on from ``end`` closes with a question mark."""
+        m = _SENTENCE_BREAK.search(self.text, end, end + 200)
+        return m is not None and m.group() == "?"
+
     def sentence_after(self, end: int) -> str:
         window = self.text[end : end + 60]
         m = _SENTENCE_BREAK.search(window)
@@ -779,11 +792,22 @@ def _clause_before(pre: str) -> str:
     return pre[cut:][-45:]
 
 
-def _negated(pre: str) -> bool:
-    """Whether a negator in the clause before a match has the match in its scope."""
+def _negated(ctx: _Context, pre: str, end: int) -> bool:
+    """Whether a negator in the clause before a match has the match in its scope.
+
+    A negative yes/no question opening the sentence asserts rather than denies ("Wouldn't we be
+    better off without ...?", "Don't you think ... are inferior?"): not a negation.
+    """
     clause = _clause_before(pre)
     negators = list(_NEGATION.finditer(clause))
-    return bool(negators) and _OUT_OF_SCOPE.match(clause, negators[-1].end()) is None
+    if not negators or _OUT_OF_SCOPE.match(clause, negators[-1].end()) is not None:
+        return False
+    rhetorical = (
+        _NEGATIVE_QUESTION.match(pre) is not None
+        and len(_NEGATION.findall(pre)) == 1
+        and ctx.ends_in_question(end)
+    )
+    return not rhetorical
 
 
 def _score_match(
@@ -812,7 +836,7 @@ def _score_match(
         else:
             common *= _QUOTED if in_quotes else _REPORTED
             modifiers.append("quoted" if in_quotes else "reported")
-    negated = _negated(pre)
+    negated = _negated(ctx, pre, end)
     disputed = (
         not negated
         and entry.kind in _STATEMENT_KINDS

@@ -299,6 +299,15 @@ def test_statements_and_disputing_questions_stay_negated(text: str, category: st
 
 
 @pytest.mark.parametrize(
+    "text", ["is not georgia tech a n1gger school", "twitter does not like muzrats either"]
+)
+def test_a_slur_in_a_negated_sentence_is_still_a_slur(text: str) -> None:
+    assert "identity_attack" in above(text)
+    # an insult is negated as before: "she is not a slut"
+    assert "personal_attack" not in above("she is not a slut")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "No one should call these people idiots",

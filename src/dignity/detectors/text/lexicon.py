@@ -21,7 +21,8 @@ Each match starts from its entry's ``weight`` and is multiplied by context facto
   that name their own target ("fuck you", "watch your back") skip this rule.
 * **Negation**: a negator shortly before the match in the same clause ("not", "no one should",
   "don't", "never", "stop") scales by x0.15: "I don't hate women", "she is not a slut". Profanity
-  is not negated ("I don't give a fuck" still swears). Out of scope: a negated verb whose object
+  is not negated ("I don't give a fuck" still swears), nor is a slur: a slur in a negated
+  sentence is still a slur ("twitter does not like ..."). Out of scope: a negated verb whose object
   names people with a demonstrative ("I can't listen to these idiots"), and a negative yes/no
   question opening its sentence, which asserts ("Wouldn't we be better off without ...?").
 * **Quotation and reporting** (counter-speech): a match inside quotation marks, or after a
@@ -836,7 +837,7 @@ def _score_match(
         else:
             common *= _QUOTED if in_quotes else _REPORTED
             modifiers.append("quoted" if in_quotes else "reported")
-    negated = _negated(ctx, pre, end)
+    negated = entry.kind != "slur" and _negated(ctx, pre, end)
     disputed = (
         not negated
         and entry.kind in _STATEMENT_KINDS

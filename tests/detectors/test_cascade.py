@@ -212,16 +212,35 @@ def test_texts_reach_the_transformer_unpadded() -> None:
     assert len(model._tokenizer.encode("Let her know").ids) == 5  # [CLS] let her know [SEP]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: short affirmations shaped like 'X are vermin' score as hate; synthetic "
-    "affirmations fixed them but cost negated-positive hate (dev suite .875 -> .562), not shipped",
-)
 @pytest.mark.parametrize(
-    "text", ["Trans women are real women.", "Refugees are human too.", "Gay men are just men."]
+    "text",
+    [
+        "Trans women are real women.",
+        "Refugees are human too.",
+        "Gay men are just men.",
+        "Immigrants are people.",
+        "Black people are human beings like the rest of us.",
+        "Travellers are our neighbours.",
+    ],
 )
 def test_short_affirmations_of_a_group_pass(detector: CascadeTextDetector, text: str) -> None:
     assert not categories_flagged(detector, text) & BREACH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trans women are not real women.",
+        "Trans women are men.",
+        "Refugees are not human.",
+        "Muslims are not people.",
+        "No refugees are welcome here.",
+    ],
+)
+def test_the_same_shapes_denying_a_group_stay_hate(
+    detector: CascadeTextDetector, text: str
+) -> None:
+    assert "identity_attack" in categories_flagged(detector, text)
 
 
 def test_hate_at_illegal_aliens_names_race_as_its_target(detector: CascadeTextDetector) -> None:

@@ -712,3 +712,18 @@ def test_throughput_is_in_the_right_ballpark() -> None:
         _DETECTOR.detect(message)
     rate = len(messages) / (time.perf_counter() - start)
     assert rate > 1_000  # loose bound for slow CI; benchmarks/ measures the real figure
+
+
+@pytest.mark.parametrize(
+    ("text", "hateful"),
+    [
+        ("Muslims are not people.", True),
+        ("Refugees aren't even human, and never will be", True),
+        ("No refugees are welcome here", True),
+        ("Refugees are not people who want to harm us.", False),
+        ("Immigrants are people.", False),
+        ("Muslims are welcome here", False),
+    ],
+)
+def test_denying_a_group_its_humanity_or_welcome(text: str, hateful: bool) -> None:
+    assert ("identity_attack" in above(text)) is hateful

@@ -29,6 +29,7 @@ from typing import Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
+from dignity.detectors.text.affirmation import affirmed_group
 from dignity.detectors.text.classifier import (
     _DESCRIPTIONS,
     _LABELS,
@@ -300,20 +301,28 @@ class HybridTextDetector:
         return self.combine(parts)
 
     def settled(self, parts: Parts, text: str) -> npt.NDArray[np.float64]:
-        """:meth:`final`'s scores, with violence aimed only at the writer kept off ``threat``.
+        """:meth:`final`'s scores, less two readings word statistics get backwards.
 
-        "I want to kill myself" threatens no one (see :mod:`~dignity.detectors.text.self_harm`);
-        an explicit threat the lexicon finds at someone else is never capped.
+        Violence aimed only at the writer is not a threat ("I want to kill myself", see
+        :mod:`~dignity.detectors.text.self_harm`), and a text that only affirms a protected group
+        is not hate ("Refugees are human too", see :mod:`~dignity.detectors.text.affirmation`).
+        Neither applies where the lexicon finds an explicit threat or hate.
         """
         probs = self.final(parts, text)
-        lex = parts.lexicon.get("threat")
+        threat = parts.lexicon.get("threat")
         if (
             probs[THREAT] > SELF_HARM_THREAT_CAP
-            and (lex is None or lex.score < EXPLICIT)
+            and (threat is None or threat.score < EXPLICIT)
             and aimed_only_at_oneself(text)
         ):
             probs = probs.copy()
             probs[THREAT] = SELF_HARM_THREAT_CAP
+        hate = parts.lexicon.get("identity_attack")
+        if probs[IDENTITY] > IDENTITY_CAP and (hate is None or hate.score < EXPLICIT):
+            subject = affirmed_group(text)
+            if subject is not None and any(_names_a_group(w) for w in subject):
+                probs = probs.copy()
+                probs[IDENTITY] = IDENTITY_CAP
         return probs
 
     def scores(self, text: str) -> dict[str, float]:

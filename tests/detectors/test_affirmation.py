@@ -1,0 +1,40 @@
+"""Which texts are nothing but an affirmation of their subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from dignity.detectors.text.affirmation import affirmed_group
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Trans women are real women.", ("trans", "women")),
+        ("Refugees are human too.", ("refugees",)),
+        ("Gay men are just men!", ("gay", "men")),
+        ("Yes, Muslims are people #RefugeesWelcome", ("muslims",)),
+        ("Disabled people are equal", ("disabled", "people")),
+        ("Travellers are our neighbours.", ("travellers",)),
+    ],
+)
+def test_affirmations_give_their_subject(text: str, subject: tuple[str, ...]) -> None:
+    assert affirmed_group(text) == subject
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Trans women are not real women.",
+        "Trans women aren't women",
+        "Trans women are men.",
+        "No refugees are welcome here.",
+        "Only Christians are real citizens",
+        "Refugees are human too, but they should all go home.",
+        "Refugees are parasites.",
+        "people" * 10_000,
+    ],
+)
+def test_negations_other_predicates_and_longer_texts_are_not(text: str) -> None:
+    assert affirmed_group(text) is None

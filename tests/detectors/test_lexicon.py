@@ -727,3 +727,14 @@ def test_throughput_is_in_the_right_ballpark() -> None:
 )
 def test_denying_a_group_its_humanity_or_welcome(text: str, hateful: bool) -> None:
     assert ("identity_attack" in above(text)) is hateful
+
+
+def test_a_reporting_frame_after_the_words_counts_as_reporting() -> None:
+    condemned = "no refugees are welcome here, said the leaflet, and it is a disgrace"
+    assert "identity_attack" not in above(condemned)
+    assert "reported" in rationale(condemned, "identity_attack") or "condemn" in rationale(
+        condemned, "identity_attack"
+    )
+    # the writer's own words before someone else's are not reported
+    own = "Asked this bitch where she wanna eat, she said 'Porkys'"
+    assert "personal_attack" in above(own)

@@ -25,8 +25,9 @@ Each match starts from its entry's ``weight`` and is multiplied by context facto
   sentence is still a slur ("twitter does not like ..."). Out of scope: a negated verb whose object
   names people with a demonstrative ("I can't listen to these idiots"), and a negative yes/no
   question opening its sentence, which asserts ("Wouldn't we be better off without ...?").
-* **Quotation and reporting** (counter-speech): a match inside quotation marks, or after a
-  reporting verb ("called her a ...", "was called a ..."), in a message that condemns it
+* **Quotation and reporting** (counter-speech): a match inside quotation marks, after a
+  reporting verb ("called her a ...", "was called a ...") or just before one ("..., said the
+  leaflet"), in a message that condemns it
   ("disgusting", "no place here", "must stop", "racist abuse") scales by x0.1 (quoted) or x0.15
   (reported); quoted alone by x0.5, reported alone by x0.6.
 * **Homonyms and reclaimed uses**: an entry's ``safe_contexts`` near the match ("faggots in
@@ -288,12 +289,18 @@ _REPORTING = re.compile(
     r"tweeted|posted|chant(?:ed|ing|s)?|the (?:word|term|slur|phrase)|words? like|terms? like|"
     r"slurs? like|such as|accused|alleged(?:ly)?|convicted|charged|jailed|referred to)\b"
 )
+# The reporting frame after the words it reports: '"... are vermin", said the leaflet'.
+_REPORTED_AFTER = re.compile(
+    r"[^.!?\n]{0,15}?[,\"']\s*(?:(?:he|she|they|someone|somebody|one|a \w+|the \w+|his \w+|her \w+|"
+    r"their \w+|my \w+)\s+)?(?:said|says|wrote|writes|tweeted|posted|shouted|yelled|screamed|"
+    r"chanted|claimed|claims)\b"
+)
 _CONDEMNATION = re.compile(
     r"\b(?:disgust\w*|unacceptable|no place|not acceptable|never acceptable|must stop|"
     r"has to stop|needs to stop|should stop|stop this|not ok(?:ay)?|vile|appalling|shameful|"
     r"shocking|sickening|horrif\w*|outrag\w*|condemn\w*|report(?:ed|ing)?|solidarity|abuse|"
     r"abusive|racis[mt]\w*|sexis[mt]\w*|misogyn\w*|homophob\w*|transphob\w*|islamophob\w*|"
-    r"antisemit\w*|bigot\w*|hate crime|hateful|wrong|stand with|ashamed|harass\w*)\b"
+    r"antisemit\w*|bigot\w*|hate crime|hateful|wrong|stand with|ashamed|harass\w*|disgrac\w*)\b"
 )
 _QUOTES = re.compile(r'"[^"\n]{1,300}"' r"|(?<!\w)'(?=\S)[^\n]{0,300}?(?<=\S)'(?!\w)")
 
@@ -829,7 +836,10 @@ def _score_match(
             common *= _SAFE_CONTEXT
             modifiers.append("safe")
     in_quotes = ctx.quoted(start, end)
-    reported = _REPORTING.search(pre[-60:]) is not None
+    reported = (
+        _REPORTING.search(pre[-60:]) is not None
+        or _REPORTED_AFTER.match(text, end, end + 80) is not None
+    )
     if in_quotes or reported:
         if ctx.condemned:
             common *= _QUOTED_CONDEMNED if in_quotes else _REPORTED_CONDEMNED

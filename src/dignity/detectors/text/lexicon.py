@@ -17,7 +17,8 @@ Each match starts from its entry's ``weight`` and is multiplied by context facto
   "she", "they", "this man", a capitalised name before "is" or after the insult ("what an idiot
   Smith is") (x0.85-0.9); a policy, vote, decision, budget, "this", "it" ("this policy is
   idiotic", "a stupid decision") (x0.1); the writer ("I was an idiot") (x0.1). With no cue, a
-  bare insult is ambiguous (x0.45) unless it stands alone as a reply ("Idiot.", x0.7). Phrases
+  bare insult is ambiguous (x0.45) unless it stands alone as a reply ("Idiot.", x0.7) or opens
+  its sentence before an address or a command ("Ok idiots, let's see you try it", x0.9). Phrases
   that name their own target ("fuck you", "watch your back") skip this rule.
 * **Negation**: a negator shortly before the match in the same clause ("not", "no one should",
   "don't", "never", "stop") scales by x0.15: "I don't hate women", "she is not a slut". Profanity

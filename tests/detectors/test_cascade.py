@@ -26,13 +26,6 @@ from dignity.model import Message
 BREACH = {"personal_attack", "identity_attack", "threat", "sexual"}
 
 
-@pytest.fixture(scope="module")
-def detector() -> CascadeTextDetector:
-    d = CascadeTextDetector()
-    d.load()
-    return d
-
-
 def test_the_shipped_transformer_gives_one_finite_logit_per_category() -> None:
     texts = ["", "👍", "\u200b\u202e\ufeffmixed\u0301 text", "word " * 5000, "x" * 200_000]
     logits = ContextualClassifier().logits(texts)
@@ -91,23 +84,23 @@ def test_the_shipped_model_records_its_base_and_hashes() -> None:
         ("The #womenintech meetup was great", set()),
     ],
 )
-def test_what_it_flags(detector: CascadeTextDetector, text: str, expected: set[str]) -> None:
-    flagged = categories_flagged(detector, text) & BREACH
+def test_what_it_flags(cascade: CascadeTextDetector, text: str, expected: set[str]) -> None:
+    flagged = categories_flagged(cascade, text) & BREACH
     assert expected <= flagged, flagged
     if not expected:
         assert not flagged
 
 
 def test_clear_cases_skip_the_transformer_and_doubtful_ones_use_it(
-    detector: CascadeTextDetector,
+    cascade: CascadeTextDetector,
 ) -> None:
     clear = "Lovely weather for the canvass in Hove today."
-    _, consulted = detector.probabilities(detector.parts(clear), clear)
+    _, consulted = cascade.probabilities(cascade.parts(clear), clear)
     assert not consulted
     doubtful = "It's simply untrue that gay men are lazy."
-    fast = detector.combine(detector.parts(doubtful))
+    fast = cascade.combine(cascade.parts(doubtful))
     assert in_band(fast)
-    _, consulted = detector.probabilities(detector.parts(doubtful), doubtful)
+    _, consulted = cascade.probabilities(cascade.parts(doubtful), doubtful)
     assert consulted
 
 
@@ -122,28 +115,28 @@ def test_clear_cases_skip_the_transformer_and_doubtful_ones_use_it(
     ],
 )
 def test_sure_scores_without_explicit_evidence_are_read_by_the_transformer(
-    detector: CascadeTextDetector, text: str
+    cascade: CascadeTextDetector, text: str
 ) -> None:
-    parts = detector.parts(text)
-    fast = detector.combine(parts)
+    parts = cascade.parts(text)
+    fast = cascade.combine(parts)
     assert not in_band(fast)  # the bag of words is sure...
     assert consults(fast, parts.features)  # ...with nothing explicit to show for it
-    assert not categories_flagged(detector, text) & BREACH
+    assert not categories_flagged(cascade, text) & BREACH
 
 
 def test_sure_scores_backed_by_the_lexicon_skip_the_transformer(
-    detector: CascadeTextDetector,
+    cascade: CascadeTextDetector,
 ) -> None:
     text = "Hindus are parasites, every last one of them."
-    parts = detector.parts(text)
-    fast = detector.combine(parts)
+    parts = cascade.parts(text)
+    fast = cascade.combine(parts)
     assert not consults(fast, parts.features)
-    assert "identity_attack" in categories_flagged(detector, text)
+    assert "identity_attack" in categories_flagged(cascade, text)
 
 
-def test_findings_point_at_words_in_the_text(detector: CascadeTextDetector) -> None:
+def test_findings_point_at_words_in_the_text(cascade: CascadeTextDetector) -> None:
     text = "  Honestly, you are a pathetic useless idiot.  "
-    findings = detector.detect(Message(id="m", text=text))
+    findings = cascade.detect(Message(id="m", text=text))
     assert findings
     for finding in findings:
         assert finding.spans
@@ -197,9 +190,9 @@ def test_a_model_folder_without_the_v3_stacker_is_refused(tmp_path: Path) -> Non
     ],
 )
 def test_everyday_talk_about_a_woman_scores_like_talk_about_a_man(
-    detector: CascadeTextDetector, about_her: str, about_him: str
+    cascade: CascadeTextDetector, about_her: str, about_him: str
 ) -> None:
-    her, him = detector.scores(about_her), detector.scores(about_him)
+    her, him = cascade.scores(about_her), cascade.scores(about_him)
     assert max(her[c] for c in BREACH) < 0.5, her
     assert max(him[c] for c in BREACH) < 0.5, him
     for category in ("sexual", "threat"):
@@ -223,8 +216,8 @@ def test_texts_reach_the_transformer_unpadded() -> None:
         "Travellers are our neighbours.",
     ],
 )
-def test_short_affirmations_of_a_group_pass(detector: CascadeTextDetector, text: str) -> None:
-    assert not categories_flagged(detector, text) & BREACH
+def test_short_affirmations_of_a_group_pass(cascade: CascadeTextDetector, text: str) -> None:
+    assert not categories_flagged(cascade, text) & BREACH
 
 
 @pytest.mark.parametrize(
@@ -237,13 +230,11 @@ def test_short_affirmations_of_a_group_pass(detector: CascadeTextDetector, text:
         "No refugees are welcome here.",
     ],
 )
-def test_the_same_shapes_denying_a_group_stay_hate(
-    detector: CascadeTextDetector, text: str
-) -> None:
-    assert "identity_attack" in categories_flagged(detector, text)
+def test_the_same_shapes_denying_a_group_stay_hate(cascade: CascadeTextDetector, text: str) -> None:
+    assert "identity_attack" in categories_flagged(cascade, text)
 
 
-def test_hate_at_illegal_aliens_names_race_as_its_target(detector: CascadeTextDetector) -> None:
-    findings = detector.detect(Message(id="m", text="Illegal aliens are vermin, send them back"))
+def test_hate_at_illegal_aliens_names_race_as_its_target(cascade: CascadeTextDetector) -> None:
+    findings = cascade.detect(Message(id="m", text="Illegal aliens are vermin, send them back"))
     (hate,) = [f for f in findings if f.category == "identity_attack"]
     assert "race" in hate.targets

@@ -9,13 +9,6 @@ from dignity.detectors.text.self_harm import SELF_HARM_THREAT_CAP, aimed_only_at
 from dignity.model import Message
 
 
-@pytest.fixture(scope="module")
-def detector() -> CascadeTextDetector:
-    cascade = CascadeTextDetector()
-    cascade.load()
-    return cascade
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -53,17 +46,17 @@ def test_violence_at_someone_else_or_no_self_harm_is_not(text: str) -> None:
     "text", ["I want to kill myself", "I wish I was dead", "Should I kill myself?"]
 )
 def test_the_cascade_does_not_call_self_harm_a_threat(
-    detector: CascadeTextDetector, text: str
+    cascade: CascadeTextDetector, text: str
 ) -> None:
-    threat = {f.category: f.score for f in detector.detect(Message(id="m", text=text))}.get(
+    threat = {f.category: f.score for f in cascade.detect(Message(id="m", text=text))}.get(
         "threat", 0.0
     )
     assert threat <= SELF_HARM_THREAT_CAP < 0.5
-    assert detector.scores(text)["threat"] <= SELF_HARM_THREAT_CAP
+    assert cascade.scores(text)["threat"] <= SELF_HARM_THREAT_CAP
 
 
 @pytest.mark.parametrize(
     "text", ["I'm going to kill you", "I want to kill myself and take you with me"]
 )
-def test_threats_at_others_stay_threats(detector: CascadeTextDetector, text: str) -> None:
-    assert detector.scores(text)["threat"] >= 0.5
+def test_threats_at_others_stay_threats(cascade: CascadeTextDetector, text: str) -> None:
+    assert cascade.scores(text)["threat"] >= 0.5

@@ -43,6 +43,7 @@ from dignity.detectors.text.classifier import (
     _evidence,
     _targets,
 )
+from dignity.detectors.text.contest import CONTEST_THREAT_CAP, only_a_contest
 from dignity.detectors.text.lexicon import CATEGORIES as LEXICON_CATEGORIES
 from dignity.detectors.text.lexicon import LexiconDetector
 from dignity.detectors.text.normalise import run_together
@@ -301,22 +302,28 @@ class HybridTextDetector:
         return self.combine(parts)
 
     def settled(self, parts: Parts, text: str) -> npt.NDArray[np.float64]:
-        """:meth:`final`'s scores, less two readings word statistics get backwards.
+        """:meth:`final`'s scores, less three readings word statistics get backwards.
 
         Violence aimed only at the writer is not a threat ("I want to kill myself", see
-        :mod:`~dignity.detectors.text.self_harm`), and a text that only affirms a protected group
+        :mod:`~dignity.detectors.text.self_harm`), nor is the violence of a campaign when no
+        protected group is named ("crush them at the ballot box", see
+        :mod:`~dignity.detectors.text.contest`), and a text that only affirms a protected group
         is not hate ("Refugees are human too", see :mod:`~dignity.detectors.text.affirmation`).
-        Neither applies where the lexicon finds an explicit threat or hate.
+        None applies where the lexicon finds an explicit threat or hate.
         """
         probs = self.final(parts, text)
         threat = parts.lexicon.get("threat")
-        if (
-            probs[THREAT] > SELF_HARM_THREAT_CAP
-            and (threat is None or threat.score < EXPLICIT)
-            and aimed_only_at_oneself(text)
+        if probs[THREAT] > min(SELF_HARM_THREAT_CAP, CONTEST_THREAT_CAP) and (
+            threat is None or threat.score < EXPLICIT
         ):
-            probs = probs.copy()
-            probs[THREAT] = SELF_HARM_THREAT_CAP
+            cap = probs[THREAT]
+            if aimed_only_at_oneself(text):
+                cap = SELF_HARM_THREAT_CAP
+            elif only_a_contest(text) and not names_a_group(parts.tokens):
+                cap = CONTEST_THREAT_CAP
+            if cap < probs[THREAT]:
+                probs = probs.copy()
+                probs[THREAT] = cap
         hate = parts.lexicon.get("identity_attack")
         if probs[IDENTITY] > IDENTITY_CAP and (hate is None or hate.score < EXPLICIT):
             subject = affirmed_group(text)

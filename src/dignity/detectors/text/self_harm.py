@@ -29,11 +29,12 @@ _SOMEONE_ELSE = re.compile(
     r"\b(?:you|u|ya|your|ur|yours|yourself|yourselves|urself|him|her|them|his|their|everyone|"
     r"everybody|y'?all|yall)\b"
 )
-_VIOLENCE = re.compile(
+VIOLENCE = re.compile(
     r"\b(?:kill\w*|die|dies|dead|death|murder\w*|hurt\w*|harm\w*|shoot\w*|shot|stab\w*|burn\w*|"
     r"hang\w*|beat\w*|batter\w*|pay|regret\w*|coming|sorry|watch|suffer\w*|blood|gun|knife|"
     r"bomb\w*|attack\w*|destroy\w*|end)\b"
 )
+"""Words of violence or menace, lower-cased: where one stands, someone may be threatened."""
 _SENTENCE = re.compile(r"[^.!?\n]+")
 _CUE = re.compile(r"my ?self|my (?:own )?life|suicid|self[- ]?harm|\bdie\b|\bdead\b|it all|born")
 
@@ -51,7 +52,7 @@ def aimed_only_at_oneself(text: str) -> bool:
     for sentence in _SENTENCE.finditer(lowered):
         words = sentence.group()
         others = _SOMEONE_ELSE.search(words) is not None
-        if others and _VIOLENCE.search(words):
+        if others and VIOLENCE.search(words):
             return False
         self_harm = self_harm or (not others and _SELF_HARM.search(words) is not None)
     return self_harm

@@ -1,0 +1,66 @@
+"""Campaign language is not a threat: the contest rule, and the shipped cascade with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from dignity.detectors.text.cascade import CascadeTextDetector
+from dignity.detectors.text.contest import CONTEST_THREAT_CAP, only_a_contest
+
+CAMPAIGNING = [
+    "Our candidate will fight like hell for this seat",
+    "We will beat them at the election and bury this policy for good",
+    "The Tories should be wiped out at the next election",
+    "At the ballot box we will crush them",
+    "We’ll destroy the Lib Dems in the by-election",
+    "Keep fighting for us!",
+]
+
+
+@pytest.mark.parametrize("text", CAMPAIGNING)
+def test_violence_about_a_vote_or_a_cause_is_only_a_contest(text: str) -> None:
+    assert only_a_contest(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Fight like hell",  # no arena and no cause: the phrase alone is left to the models
+        "I'm going to kill you at the polling station",
+        "We'll beat them at the election and then beat them in the street",
+        "We will beat you at the election, and you will pay",
+        "Kill them all at the election, then shoot the survivors",
+        "I'll fight you outside after the count",
+        "election " * 10_000,
+    ],
+)
+def test_violence_beyond_the_contest_is_not(text: str) -> None:
+    assert not only_a_contest(text)
+
+
+@pytest.mark.parametrize("text", CAMPAIGNING)
+def test_the_cascade_lets_campaign_language_pass(cascade: CascadeTextDetector, text: str) -> None:
+    assert cascade.scores(text)["threat"] <= CONTEST_THREAT_CAP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We'll beat them at the election and then beat them in the street",
+        "Kill them all at the election, then shoot the survivors",
+        "I'm going to kill you at the polling station",
+    ],
+)
+def test_threats_beside_campaign_language_stay_threats(
+    cascade: CascadeTextDetector, text: str
+) -> None:
+    assert cascade.scores(text)["threat"] >= 0.5
+
+
+def test_a_named_group_keeps_the_threat(cascade: CascadeTextDetector) -> None:
+    """Threats to all of a group are threat and hate even in a campaign's words."""
+    text = "We will fight against the Muslims until they are wiped out at the election"
+    scores = cascade.scores(text)
+    assert scores["threat"] >= 0.5
+    assert scores["identity_attack"] >= 0.5

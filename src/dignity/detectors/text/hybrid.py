@@ -30,6 +30,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dignity.detectors.text.affirmation import affirmed_group
+from dignity.detectors.text.civic import CIVIC_THREAT_CAP, only_civic
 from dignity.detectors.text.classifier import (
     _DESCRIPTIONS,
     _LABELS,
@@ -43,7 +44,6 @@ from dignity.detectors.text.classifier import (
     _evidence,
     _targets,
 )
-from dignity.detectors.text.contest import CONTEST_THREAT_CAP, only_a_contest
 from dignity.detectors.text.lexicon import CATEGORIES as LEXICON_CATEGORIES
 from dignity.detectors.text.lexicon import LexiconDetector
 from dignity.detectors.text.normalise import run_together
@@ -305,22 +305,22 @@ class HybridTextDetector:
         """:meth:`final`'s scores, less three readings word statistics get backwards.
 
         Violence aimed only at the writer is not a threat ("I want to kill myself", see
-        :mod:`~dignity.detectors.text.self_harm`), nor is the violence of a campaign when no
-        protected group is named ("crush them at the ballot box", see
-        :mod:`~dignity.detectors.text.contest`), and a text that only affirms a protected group
+        :mod:`~dignity.detectors.text.self_harm`), nor is politics' borrowed violence when no
+        protected group is named ("crush them at the ballot box", "lock him up", see
+        :mod:`~dignity.detectors.text.civic`), and a text that only affirms a protected group
         is not hate ("Refugees are human too", see :mod:`~dignity.detectors.text.affirmation`).
         None applies where the lexicon finds an explicit threat or hate.
         """
         probs = self.final(parts, text)
         threat = parts.lexicon.get("threat")
-        if probs[THREAT] > min(SELF_HARM_THREAT_CAP, CONTEST_THREAT_CAP) and (
+        if probs[THREAT] > min(SELF_HARM_THREAT_CAP, CIVIC_THREAT_CAP) and (
             threat is None or threat.score < EXPLICIT
         ):
             cap = probs[THREAT]
             if aimed_only_at_oneself(text):
                 cap = SELF_HARM_THREAT_CAP
-            elif only_a_contest(text) and not names_a_group(parts.tokens):
-                cap = CONTEST_THREAT_CAP
+            elif only_civic(text) and not names_a_group(parts.tokens):
+                cap = CIVIC_THREAT_CAP
             if cap < probs[THREAT]:
                 probs = probs.copy()
                 probs[THREAT] = cap

@@ -32,7 +32,9 @@ _SOMEONE_ELSE = re.compile(
 VIOLENCE = re.compile(
     r"\b(?:kill\w*|die|dies|dead|death|murder\w*|hurt\w*|harm\w*|shoot\w*|shot|stab\w*|burn\w*|"
     r"hang\w*|beat\w*|batter\w*|pay|regret\w*|coming|sorry|watch|suffer\w*|blood|gun|knife|"
-    r"bomb\w*|attack\w*|destroy\w*|end)\b"
+    r"bomb\w*|attack\w*|destroy\w*|end|slap\w*|hit|hits|hitting|punch\w*|kick\w*|smack\w*|"
+    r"strangl\w*|chok\w*|rape\w*|raping|lynch\w*|behead\w*|assault\w*|violen\w*|fight\w*|"
+    r"tortur\w*|execut\w*|exterminat\w*)\b"
 )
 """Words of violence or menace, lower-cased: where one stands, someone may be threatened."""
 _SENTENCE = re.compile(r"[^.!?\n]+")

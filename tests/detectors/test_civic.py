@@ -1,11 +1,11 @@
-"""Campaign language is not a threat: the contest rule, and the shipped cascade with it."""
+"""Politics' borrowed violence is not a threat: the civic rule, and the shipped cascade with it."""
 
 from __future__ import annotations
 
 import pytest
 
 from dignity.detectors.text.cascade import CascadeTextDetector
-from dignity.detectors.text.contest import CONTEST_THREAT_CAP, only_a_contest
+from dignity.detectors.text.civic import CIVIC_THREAT_CAP, only_civic
 
 CAMPAIGNING = [
     "Our candidate will fight like hell for this seat",
@@ -14,12 +14,15 @@ CAMPAIGNING = [
     "At the ballot box we will crush them",
     "We’ll destroy the Lib Dems in the by-election",
     "Keep fighting for us!",
+    "The bosses who did this deserve to be locked up",
+    "She should be sacked immediately",
+    "Lock him up",
 ]
 
 
 @pytest.mark.parametrize("text", CAMPAIGNING)
-def test_violence_about_a_vote_or_a_cause_is_only_a_contest(text: str) -> None:
-    assert only_a_contest(text)
+def test_violence_about_a_vote_or_a_cause_is_only_civic(text: str) -> None:
+    assert only_civic(text)
 
 
 @pytest.mark.parametrize(
@@ -32,16 +35,19 @@ def test_violence_about_a_vote_or_a_cause_is_only_a_contest(text: str) -> None:
         "We will beat you at the election, and you will pay",
         "Kill them all at the election, then shoot the survivors",
         "I'll fight you outside after the count",
+        "They should be hanged for treason",
+        "He deserves to be locked up and beaten",
+        "Give her a slap, you won't get arrested for it",
         "election " * 10_000,
     ],
 )
 def test_violence_beyond_the_contest_is_not(text: str) -> None:
-    assert not only_a_contest(text)
+    assert not only_civic(text)
 
 
 @pytest.mark.parametrize("text", CAMPAIGNING)
-def test_the_cascade_lets_campaign_language_pass(cascade: CascadeTextDetector, text: str) -> None:
-    assert cascade.scores(text)["threat"] <= CONTEST_THREAT_CAP
+def test_the_cascade_lets_civic_language_pass(cascade: CascadeTextDetector, text: str) -> None:
+    assert cascade.scores(text)["threat"] <= CIVIC_THREAT_CAP
 
 
 @pytest.mark.parametrize(
@@ -50,9 +56,10 @@ def test_the_cascade_lets_campaign_language_pass(cascade: CascadeTextDetector, t
         "We'll beat them at the election and then beat them in the street",
         "Kill them all at the election, then shoot the survivors",
         "I'm going to kill you at the polling station",
+        "You should be locked up, and I will make sure you suffer",
     ],
 )
-def test_threats_beside_campaign_language_stay_threats(
+def test_threats_beside_civic_language_stay_threats(
     cascade: CascadeTextDetector, text: str
 ) -> None:
     assert cascade.scores(text)["threat"] >= 0.5
@@ -62,5 +69,11 @@ def test_a_named_group_keeps_the_threat(cascade: CascadeTextDetector) -> None:
     """Threats to all of a group are threat and hate even in a campaign's words."""
     text = "We will fight against the Muslims until they are wiped out at the election"
     scores = cascade.scores(text)
+    assert scores["threat"] >= 0.5
+    assert scores["identity_attack"] >= 0.5
+
+
+def test_a_call_to_jail_a_group_stays_a_threat(cascade: CascadeTextDetector) -> None:
+    scores = cascade.scores("Muslims should be locked up")
     assert scores["threat"] >= 0.5
     assert scores["identity_attack"] >= 0.5

@@ -1,0 +1,68 @@
+"""Violent words about a vote, a cause or the law: politics, not a threat.
+
+Politics borrows the words of violence. A party will "crush them at the ballot box", a candidate
+will "fight like hell for this seat", a minister "should be sacked" and a fraudster "deserves to
+be locked up". Models trained on threats read the verbs: the shipped cascade scored those four
+between 0.92 and 0.97 as threats. A party's members use such phrases every day of a campaign.
+
+Three kinds of phrase count as civic:
+
+- a contest whose arena is a vote ("beat them at the election", "at the polls we will destroy
+  them");
+- fighting for or against a cause ("fight hard for the NHS");
+- a call for the law or an employer to act ("should be arrested", "belongs in prison", "lock
+  him up").
+
+A text counts as civic only when such a phrase is there and, once those phrases are set aside,
+no word of violence or menace is left. "We'll beat them at the election and then beat them in
+the street" keeps its second "beat", so it stays a threat. So does "they should be hanged",
+because hanging is not one of the law's calls here. Whether a call for prison is also a personal
+attack is left to the models.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dignity.detectors.text.self_harm import VIOLENCE
+
+CIVIC_THREAT_CAP = 0.2
+"""The most a threat may score when the text's violence is all civic."""
+
+_VERB = (
+    r"(?:beat|beats|beaten|beating|crush\w*|destroy\w*|wipe[sd]? out|wiping out|annihilat\w*|"
+    r"hammer\w*|smash\w*|thrash\w*|trounc\w*|bur(?:y|ies|ied|ying)|slaughter\w*|massacr\w*|"
+    r"obliterat\w*|decimat\w*|demolish\w*|kill\w*|rout|routed|flatten\w*)"
+)
+_ARENA = (
+    r"(?:at|in|on) (?:the |this |next |a |every |each |our )?"
+    r"(?:(?:next|general|local|council|mayoral|snap|leadership|european|upcoming|coming|by)[- ]?)*"
+    r"(?:elections?|polls?|ballot ?box(?:es)?|ballots?|votes?|referendums?|primar(?:y|ies)|"
+    r"by-?elections?)\b"
+)
+_SANCTION = (
+    r"(?:be|get|gets|got|been|being|belongs?|end up) (?:\w+ly )?"
+    r"(?:locked up|jailed|imprisoned|in (?:jail|prison|gaol)|behind bars|arrested|prosecuted|"
+    r"charged|convicted|impeached|sacked|fired|struck off|deselected|expelled|suspended|"
+    r"investigated|removed from office|held (?:to )?account(?:able)?|brought to justice|"
+    r"voted out|kicked out of (?:office|parliament|the party))"
+    r"|lock (?:him|her|them|'em|em|the lot of them|\w+) up"
+)
+_CIVIC = re.compile(
+    rf"\b{_VERB}\b[^.!?\n;]{{0,40}}?\s{_ARENA}"
+    rf"|\b{_ARENA}[^.!?\n;]{{0,40}}?\b{_VERB}\b"
+    r"|\b(?:fight\w*|battl\w*)\b(?: (?:like hell|hard|harder|tooth and nail|on))?"
+    r" (?:for|against)\b"
+    rf"|\b{_SANCTION}\b"
+)
+
+
+def only_civic(text: str) -> bool:
+    """Whether every word of violence in ``text`` belongs to a vote, a cause or the law.
+
+    False when no such phrase is there, or when violence is left once they are set aside.
+    Curly apostrophes are straightened first.
+    """
+    lowered = text.lower().replace("\u2019", "'")
+    rest, found = _CIVIC.subn(" ", lowered)
+    return found > 0 and VIOLENCE.search(rest) is None

@@ -134,6 +134,16 @@ FLAGGED = [
         ["Asylum seekers should have no rights"],
     ),
     (
+        "Old people shouldn't be allowed to vote",
+        {"identity_attack"},
+        ["Old people shouldn't be allowed to vote"],
+    ),
+    (
+        "Muslims can't be allowed to hold office",
+        {"identity_attack"},
+        ["Muslims can't be allowed to hold office"],
+    ),
+    (
         "Never let immigrants near a ballot box",
         {"identity_attack"},
         ["Never let immigrants near a ballot box"],
@@ -697,21 +707,6 @@ def test_registered_through_the_entry_point() -> None:
     assert registry.get("dignity.lexicon.v1") is LexiconDetector
     detector = registry.create("dignity.lexicon.v1", {})
     assert detector.categories == frozenset(CATEGORIES)
-
-
-def test_throughput_is_in_the_right_ballpark() -> None:
-    texts = [
-        "I think the party needs to focus on housing and the cost of living crisis.",
-        "Great turnout at the branch meeting last night — thanks to everyone who came along!",
-        "@jane_doe thanks for sharing, really useful thread. Canvassing at 10am Saturday.",
-        "Your housing policy is a disgrace and will hurt millions, you idiot.",
-    ] * 250
-    messages = [Message(id=str(i), text=t) for i, t in enumerate(texts)]
-    start = time.perf_counter()
-    for message in messages:
-        _DETECTOR.detect(message)
-    rate = len(messages) / (time.perf_counter() - start)
-    assert rate > 1_000  # loose bound for slow CI; benchmarks/ measures the real figure
 
 
 @pytest.mark.parametrize(

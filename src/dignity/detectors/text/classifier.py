@@ -26,6 +26,7 @@ from typing import Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
+from dignity.detectors.text.counter_speech import CONDEMNATION
 from dignity.detectors.text.featurise import (
     CHAR_NGRAMS,
     WORD_NGRAMS,
@@ -458,29 +459,32 @@ def _evidence(
 
 
 _QUOTED = re.compile(r'"[^"]{2,}"|“[^”]{2,}”|‘[^’]{2,}’|(?<!\w)\'[^\']{2,}\'(?!\w)')
-_CONDEMN = re.compile(
+_REPORTS = re.compile(
     r"\b(?:called me|call(?:ed|ing)? (?:her|him|them|us|people)|said|says|saying|told|tells|"
-    r"wrote|posted|replied|messages? like|reported|report(?:ing)?|unacceptable|condemn\w*|"
-    r"stop|never ok|not ok|no place|hate speech|abuse|abusive|hateful|disgusting|shameful|"
-    r"solidarity|stand with|has to stop|challenge|block(?:ed)?|racist|sexist|homophobic)\b",
+    r"wrote|posted|replied|messages? like|stop|never ok|challenge|block(?:ed)?)\b",
     re.IGNORECASE,
 )
+"""Words that report or push back on what a text quotes; with :data:`CONDEMNATION`, they make
+quoted abuse counter-speech."""
 QUOTE_DISCOUNT = 0.35
 """A breach score whose evidence lies only inside quotation marks, in a text that reports or
 condemns what it quotes (counter-speech), is multiplied by this."""
 
 
 def _counter_speech(text: str, spans: Sequence[Span]) -> bool:
-    """Whether every evidence span is quoted and the words around the quotes condemn them."""
+    """Whether every evidence span is quoted, or is itself a word of condemnation ("that is
+    sexism"), and the words around the quotes report or condemn what they quote."""
     if not spans:
         return False
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     if not quoted:
         return False
-    if not all(any(a <= s.start and s.end <= b for a, b in quoted) for s in spans):
-        return False
+    for span in spans:
+        inside = any(a <= span.start and span.end <= b for a, b in quoted)
+        if not inside and CONDEMNATION.fullmatch(span.quote) is None:
+            return False
     outside = _QUOTED.sub(" ", text)
-    return bool(_CONDEMN.search(outside))
+    return bool(_REPORTS.search(outside) or CONDEMNATION.search(outside))
 
 
 class TextClassifierDetector:

@@ -64,6 +64,7 @@ from typing import Any, ClassVar
 
 import yaml
 
+from dignity.detectors.text.counter_speech import CONDEMNATION
 from dignity.detectors.text.normalise import Normalised, normalise, swaps
 from dignity.errors import DetectorLoadError
 from dignity.model import Finding, Message, Span
@@ -295,13 +296,6 @@ _REPORTED_AFTER = re.compile(
     r"[^.!?\n]{0,15}?[,\"']\s*(?:(?:he|she|they|someone|somebody|one|a \w+|the \w+|his \w+|her \w+|"
     r"their \w+|my \w+)\s+)?(?:said|says|wrote|writes|tweeted|posted|shouted|yelled|screamed|"
     r"chanted|claimed|claims)\b"
-)
-_CONDEMNATION = re.compile(
-    r"\b(?:disgust\w*|unacceptable|no place|not acceptable|never acceptable|must stop|"
-    r"has to stop|needs to stop|should stop|stop this|not ok(?:ay)?|vile|appalling|shameful|"
-    r"shocking|sickening|horrif\w*|outrag\w*|condemn\w*|report(?:ed|ing)?|solidarity|abuse|"
-    r"abusive|racis[mt]\w*|sexis[mt]\w*|misogyn\w*|homophob\w*|transphob\w*|islamophob\w*|"
-    r"antisemit\w*|bigot\w*|hate crime|hateful|wrong|stand with|ashamed|harass\w*|disgrac\w*)\b"
 )
 _QUOTES = re.compile(r'"[^"\n]{1,300}"' r"|(?<!\w)'(?=\S)[^\n]{0,300}?(?<=\S)'(?!\w)")
 
@@ -723,7 +717,7 @@ class _Context:
     @property
     def condemned(self) -> bool:
         if self._condemned is None:
-            self._condemned = _CONDEMNATION.search(self.text) is not None
+            self._condemned = CONDEMNATION.search(self.text) is not None
         return self._condemned
 
     def sentence_before(self, start: int) -> str:

@@ -461,7 +461,7 @@ def _evidence(
 _QUOTED = re.compile(r'"[^"]{2,}"|“[^”]{2,}”|‘[^’]{2,}’|(?<!\w)\'[^\']{2,}\'(?!\w)')
 _REPORTS = re.compile(
     r"\b(?:called me|call(?:ed|ing)? (?:her|him|them|us|people)|said|says|saying|told|tells|"
-    r"wrote|posted|replied|messages? like|stop|never ok|challenge|block(?:ed)?)\b",
+    r"wrote|posted|replied|messages? like|stop|challenge|block(?:ed)?)\b",
     re.IGNORECASE,
 )
 """Words that report or push back on what a text quotes; with :data:`CONDEMNATION`, they make

@@ -21,4 +21,3 @@ CONDEMNATION = re.compile(
     re.IGNORECASE,
 )
 """A word or phrase that condemns abuse (case-insensitive)."""
-

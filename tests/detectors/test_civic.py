@@ -38,6 +38,7 @@ def test_violence_about_a_vote_or_a_cause_is_only_civic(text: str) -> None:
         "They should be hanged for treason",
         "He deserves to be locked up and beaten",
         "Give her a slap, you won't get arrested for it",
+        "They should be fired upon",
         "election " * 10_000,
     ],
 )

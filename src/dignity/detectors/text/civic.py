@@ -43,7 +43,8 @@ _ARENA = (
 _SANCTION = (
     r"(?:be|get|gets|got|been|being|belongs?|end up) (?:\w+ly )?"
     r"(?:locked up|jailed|imprisoned|in (?:jail|prison|gaol)|behind bars|arrested|prosecuted|"
-    r"charged|convicted|impeached|sacked|fired|struck off|deselected|expelled|suspended|"
+    r"charged(?! at)|convicted|impeached|sacked|fired(?! (?:up|upon|at|on))|struck off|"
+    r"deselected|expelled|suspended|"
     r"investigated|removed from office|held (?:to )?account(?:able)?|brought to justice|"
     r"voted out|kicked out of (?:office|parliament|the party))"
     r"|lock (?:him|her|them|'em|em|the lot of them|\w+) up"

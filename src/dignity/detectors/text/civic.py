@@ -1,9 +1,10 @@
 """Violent words about a vote, a cause or the law: politics, not a threat.
 
-Politics borrows the words of violence. A party will "crush them at the ballot box", a candidate
+Politics borrows the words of violence. A party will "beat them at the election", a candidate
 will "fight like hell for this seat", a minister "should be sacked" and a fraudster "deserves to
 be locked up". Models trained on threats read the verbs: the shipped cascade scored those four
-between 0.92 and 0.97 as threats. A party's members use such phrases every day of a campaign.
+0.71, 0.96, 0.92 and 0.97 as threats. A party's members use such phrases every day of a
+campaign.
 
 Three kinds of phrase count as civic:
 

@@ -50,11 +50,16 @@ def test_an_abusive_word_outside_the_quotes_is_not_counter_speech() -> None:
     assert not _counter_speech(text, _spans(text, "Women belong", "gutter"))
 
 
+@pytest.fixture(scope="module")
+def lexicon() -> LexiconDetector:
+    detector = LexiconDetector()
+    detector.load()
+    return detector
+
+
 @pytest.mark.parametrize("phrase", ["part of the problem", "isn't banter", "hate speech"])
-def test_the_lexicon_reads_the_same_list(phrase: str) -> None:
+def test_the_lexicon_reads_the_same_list(lexicon: LexiconDetector, phrase: str) -> None:
     assert CONDEMNATION.search(phrase)
-    lexicon = LexiconDetector()
-    lexicon.load()
     text = f'He said "Muslims are vermin" and that is {phrase}'
     quoted = lexicon.detect(Message(id="q", text='He said "Muslims are vermin"'))
     condemned = lexicon.detect(Message(id="c", text=text))

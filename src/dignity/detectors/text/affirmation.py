@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from dignity.detectors.text.normalise import lowered
+
 _AFFIRMATION = re.compile(
     r"\s*(?:(?:yes|and|but|so|remember|reminder|fact)[,:!]?\s+)?"
     r"(?P<subject>(?:[\w-]+ ){0,3}?(?P<head>[\w-]+)) (?:are|is) "
@@ -29,8 +31,8 @@ _NOT_AN_AFFIRMATION = frozenset({"no", "not", "none", "never", "few", "fewer", "
 def affirmed_group(text: str) -> tuple[str, ...] | None:
     """The subject's words when the whole of ``text`` affirms it ("Gay men are just men."), else
     None. The caller decides whether those words name a protected group."""
-    lowered = text.lower().replace("\u2019", "'")
-    m = _AFFIRMATION.fullmatch(lowered)
+    folded = lowered(text)
+    m = _AFFIRMATION.fullmatch(folded)
     if m is None:
         return None
     subject = tuple(m.group("subject").split())

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from dignity.detectors.text.normalise import lowered
 from dignity.detectors.text.self_harm import VIOLENCE
 
 CIVIC_THREAT_CAP = 0.2
@@ -65,6 +66,6 @@ def only_civic(text: str) -> bool:
     False when no such phrase is there, or when violence is left once they are set aside.
     Curly apostrophes are straightened first.
     """
-    lowered = text.lower().replace("\u2019", "'")
-    rest, found = _CIVIC.subn(" ", lowered)
+    folded = lowered(text)
+    rest, found = _CIVIC.subn(" ", folded)
     return found > 0 and VIOLENCE.search(rest) is None

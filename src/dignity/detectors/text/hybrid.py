@@ -184,6 +184,13 @@ def gate(
     return np.asarray(np.maximum(out, floor), dtype=np.float64)
 
 
+def _capped(probs: npt.NDArray[np.float64], category: int, cap: float) -> npt.NDArray[np.float64]:
+    """A copy of ``probs`` with one category held at or below ``cap``."""
+    out = probs.copy()
+    out[category] = min(float(out[category]), cap)
+    return out
+
+
 def _logit(p: float) -> float:
     p = min(max(p, 1e-4), 1 - 1e-4)
     return math.log(p / (1 - p))
@@ -316,20 +323,15 @@ class HybridTextDetector:
         if probs[THREAT] > min(SELF_HARM_THREAT_CAP, CIVIC_THREAT_CAP) and (
             threat is None or threat.score < EXPLICIT
         ):
-            cap = probs[THREAT]
             if aimed_only_at_oneself(text):
-                cap = SELF_HARM_THREAT_CAP
+                probs = _capped(probs, THREAT, SELF_HARM_THREAT_CAP)
             elif only_civic(text) and not names_a_group(parts.tokens):
-                cap = CIVIC_THREAT_CAP
-            if cap < probs[THREAT]:
-                probs = probs.copy()
-                probs[THREAT] = cap
+                probs = _capped(probs, THREAT, CIVIC_THREAT_CAP)
         hate = parts.lexicon.get("identity_attack")
         if probs[IDENTITY] > IDENTITY_CAP and (hate is None or hate.score < EXPLICIT):
             subject = affirmed_group(text)
             if subject is not None and any(_names_a_group(w) for w in subject):
-                probs = probs.copy()
-                probs[IDENTITY] = IDENTITY_CAP
+                probs = _capped(probs, IDENTITY, IDENTITY_CAP)
         return probs
 
     def scores(self, text: str) -> dict[str, float]:

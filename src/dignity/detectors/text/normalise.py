@@ -203,6 +203,13 @@ def _replace_words(text: str, words: re.Pattern[str], replace: Callable[[str], s
     return "".join(pieces)
 
 
+def lowered(text: str) -> str:
+    """``text`` lower-cased, curly apostrophes straightened: what the phrase rules (self-harm,
+    civic, affirmation) read. Lighter than :func:`normalise`, which would also split hashtags
+    and undo leetspeak, changing what those rules match."""
+    return text.lower().replace("\u2019", "'")
+
+
 def normalise(
     text: str,
     unmask: Unmask | None = None,

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from dignity.detectors.text.normalise import lowered
+
 SELF_HARM_THREAT_CAP = 0.2
 """The most a threat may score when the text's violence is aimed only at the writer."""
 
@@ -47,11 +49,11 @@ def aimed_only_at_oneself(text: str) -> bool:
     True when a first-person sentence is about self-harm and names no one else, and no sentence
     that names someone else speaks of violence. Curly apostrophes are straightened first.
     """
-    lowered = text.lower().replace("\u2019", "'")
-    if _CUE.search(lowered) is None:  # most texts: one scan and done
+    folded = lowered(text)
+    if _CUE.search(folded) is None:  # most texts: one scan and done
         return False
     self_harm = False
-    for sentence in _SENTENCE.finditer(lowered):
+    for sentence in _SENTENCE.finditer(folded):
         words = sentence.group()
         others = _SOMEONE_ELSE.search(words) is not None
         if others and VIOLENCE.search(words):

@@ -71,6 +71,9 @@ def test_the_shipped_model_records_its_base_and_hashes() -> None:
         ("Muslims are vermin and should be thrown out", {"identity_attack"}),
         ("I know where you live and I'm going to hurt you", {"threat"}),
         ("Send me nudes babe", {"sexual"}),
+        # an unwelcome advance needs no sexual word
+        ("Hey gorgeous, why don't you come back to my hotel room after the conference", {"sexual"}),
+        ("Burn it all down and start again, the whole system is broken", set()),
         ("This fucking weather, the train is late again", set()),
         ("Pakistanis are insects, nothing more.", {"identity_attack"}),
         ("The census counts immigrants in every ward.", set()),

@@ -17,6 +17,10 @@ CAMPAIGNING = [
     "The bosses who did this deserve to be locked up",
     "She should be sacked immediately",
     "Lock him up",
+    "Burn it all down and start again, the whole system is broken",
+    "Kill the bill!",
+    "Smash the patriarchy",
+    "Tear down the whole rotten establishment",
 ]
 
 
@@ -39,6 +43,9 @@ def test_violence_about_a_vote_a_cause_or_the_law_is_civic(text: str) -> None:
         "He deserves to be locked up and beaten",
         "Give her a slap, you won't get arrested for it",
         "They should be fired upon",
+        "Burn it all down, and burn them with it",
+        "We will smash the system and kill every Tory we find",
+        "We need to destroy capitalism before it destroys the planet",
         "election " * 10_000,
     ],
 )
@@ -58,6 +65,8 @@ def test_the_cascade_lets_civic_language_pass(cascade: CascadeTextDetector, text
         "Kill them all at the election, then shoot the survivors",
         "I'm going to kill you at the polling station",
         "You should be locked up, and I will make sure you suffer",
+        "Burn it all down, and burn them with it",
+        "That mosque? Burn it all down",
     ],
 )
 def test_threats_beside_civic_language_stay_threats(

@@ -156,6 +156,7 @@ FLAGGED = [
     ("Refugees disgust me", {"identity_attack"}, ["Refugees disgust me"]),
     ("Fuck Black people, all of them", {"identity_attack", "profanity"}, ["Fuck Black people"]),
     ("Rapefugees out", {"identity_attack"}, ["Rapefugees"]),
+    ("Young people are too stupid to vote", {"identity_attack"}, ["Young people are too stupid"]),
 ]
 
 
@@ -395,6 +396,8 @@ PASSING = [
     ("We will beat them at the next election", "threat"),
     ("This will kill the economy", "threat"),
     # a later "they" that is not the group, or says nothing bad about it
+    ("Refugees are too often made scapegoats", "identity_attack"),
+    ("Young people are too busy to vote", "identity_attack"),
     ("Tories attack immigrants and they are vile", "identity_attack"),
     ("I have met plenty of Muslims and they are all lovely", "identity_attack"),
     ("I worked with disabled people for years and they are not lazy", "identity_attack"),
@@ -407,6 +410,44 @@ PASSING = [
     ("If you think refugees are inferior, you are the problem", "identity_attack"),
     ("The idea that Muslims are terrorists is a racist myth", "identity_attack"),
 ]
+
+
+ADVANCES = [
+    ("Hey gorgeous, why don't you come back to my hotel room after the conference", "Hey gorgeous"),
+    ("I just want to take you out for a drink sweetheart", "take you out for a drink sweetheart"),
+    ("Can I have your number, beautiful?", "your number, beautiful"),
+    ("Morning sexy, come round to mine tonight", "Morning sexy, come round to mine"),
+    ("DM me baby girl 😘😘", "DM me baby girl"),
+    ("Can't stop thinking about your body", "Can't stop thinking about your body"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote"), ADVANCES)
+def test_advances_without_a_sexual_word_are_sexual(text: str, quote: str) -> None:
+    """Unwelcome attention: a pet name or a look with an invitation to meet alone."""
+    assert above(text) == {"sexual"}
+    assert any(q.startswith(quote) for q in quotes(text, "sexual"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm going back to my room to sleep",
+        "What a beautiful day, DM me if you want to canvass",
+        "Thanks love, DM me the leaflet numbers",
+        "Come round to mine tonight, the branch is meeting in my front room",
+        "Can I get your number to arrange the canvassing session?",
+        "Liz Truss was the darling of the right, message me if you disagree",
+        "Hello darling, lovely to see you at conference!",
+        "Our candidate looked stunning at the hustings, take a look at the video",
+        "Princess Anne visited the hospital, DM me for photos",
+        "Come back to my place and we'll plan the campaign",
+        "Don't call me sweetheart and don't DM me again",
+        'He messaged me "hey gorgeous, come back to my room" and I reported him',
+    ],
+)
+def test_invitations_and_kind_words_apart_are_not_advances(text: str) -> None:
+    assert scores(text).get("sexual", 0.0) <= 0.3
 
 
 @pytest.mark.parametrize(("text", "category"), PASSING)
@@ -647,6 +688,15 @@ def test_swapped_spellings_that_are_words_or_ambiguous_are_not_respelled() -> No
     assert "bacde" not in found
     assert found["abdce"] == "abcde"
     assert "sucm" not in found
+
+
+def test_a_faction_word_is_not_a_slur_with_two_letters_swapped() -> None:
+    """The faction name "trads" (traditionalists) is not "tards" disguised."""
+    lexicon = _DETECTOR._lexicon
+    assert lexicon is not None
+    assert lexicon.respell("trads") is None
+    assert not above("The trads in the party want the old hymns back", 0.0)
+    assert "identity_attack" in above("Shut up you stupid tards")
 
 
 def test_load_is_lazy_and_idempotent() -> None:

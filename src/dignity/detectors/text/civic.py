@@ -6,13 +6,15 @@ be locked up". Models trained on threats read the verbs: the shipped cascade sco
 0.71, 0.96, 0.92 and 0.97 as threats. A party's members use such phrases every day of a
 campaign.
 
-Three kinds of phrase count as civic:
+Four kinds of phrase count as civic:
 
 - a contest whose arena is a vote ("beat them at the election", "at the polls we will destroy
   them");
 - fighting for or against a cause ("fight hard for the NHS");
 - a call for the law or an employer to act ("should be arrested", "belongs in prison", "lock
-  him up").
+  him up");
+- violence done to a system, a measure or an ideology, not to people ("burn it all down and
+  start again", "kill the bill", "smash the patriarchy"; the first scored 0.96 as a threat).
 
 A text counts as civic only when such a phrase is there and, once those phrases are set aside,
 no word of violence or menace is left. "We'll beat them at the election and then beat them in
@@ -51,17 +53,28 @@ _SANCTION = (
     r"voted out|kicked out of (?:office|parliament|the party))"
     r"|lock (?:him|her|them|'em|em|the lot of them|\w+) up"
 )
+_SYSTEM = (
+    r"(?:burn\w*|smash\w*|destroy\w*|kill\w*|tear\w*|tore|torn|blow\w*|blew|wreck\w*|"
+    r"crush\w*|demolish\w*|dismantl\w*|bur(?:y|ies|ied|ying)|nuk\w*)"
+    r"(?: (?:down|up|apart))? (?:it all|the (?:whole |entire |rotten |corrupt |broken |old )*"
+    r"(?:system|establishment|status quo|patriarchy|bill|policy|plans?|proposals?|scheme|tax|law|"
+    r"manifesto|budget|deal|monopoly|consensus|old order|machine|cuts)|(?:the )?(?:capitalism|"
+    r"austerity|racism|fascism|sexism|bigotry|corruption|neoliberalism|privilege|inequality|"
+    r"poverty|homophobia|transphobia|misogyny|islamophobia|antisemitism))"
+    r"(?: (?:down|up|apart))?"
+)
 _CIVIC = re.compile(
     rf"\b{_VERB}\b[^.!?\n;]{{0,40}}?\s{_ARENA}"
     rf"|\b{_ARENA}[^.!?\n;]{{0,40}}?\b{_VERB}\b"
     r"|\b(?:fight\w*|battl\w*)\b(?: (?:like hell|hard|harder|tooth and nail|on))?"
     r" (?:for|against)\b"
     rf"|\b{_SANCTION}\b"
+    rf"|\b{_SYSTEM}\b"
 )
 
 
 def only_civic(text: str) -> bool:
-    """Whether every word of violence in ``text`` belongs to a vote, a cause or the law.
+    """Whether every word of violence in ``text`` belongs to a vote, a cause, the law or a system.
 
     False when no such phrase is there, or when violence is left once they are set aside.
     Curly apostrophes are straightened first.

@@ -447,8 +447,9 @@ def _compile(data: Any, source: str) -> _Lexicon:
     group_words = [str(w).lower() for ws in (data.get("groups") or {}).values() for w in ws]
     derogation_words = [str(d).lower() for d in data.get("derogations") or ()]
     party_words = [str(p).lower() for p in data.get("parties") or ()]
+    faction_words = [str(f).lower() for f in data.get("factions") or ()]
     groups_re = _trie_source(group_words)
-    factions_re = _trie_source(str(f).lower() for f in data.get("factions") or ())
+    factions_re = _trie_source(faction_words)
     derogations_re = _trie_source(derogation_words)
     parties_re = _trie_source(party_words)
 
@@ -525,6 +526,7 @@ def _compile(data: Any, source: str) -> _Lexicon:
         *group_words,
         *derogation_words,
         *party_words,
+        *faction_words,  # "trads" is a faction, not "tards" with two letters swapped
     ]
     return _Lexicon(
         version=version,

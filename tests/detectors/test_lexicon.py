@@ -422,6 +422,34 @@ ADVANCES = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("He ripped off her panties and fucked her hard", "ripped off her panties"),
+        ("Her wet pussy was dripping", "wet pussy"),
+        ("she sucked his cock in the car park", "sucked his cock"),
+    ],
+)
+def test_explicit_sexual_acts_are_sexual_whoever_they_are_about(text: str, quote: str) -> None:
+    """The code bars sexualised language itself, not only remarks aimed at a person."""
+    assert "sexual" in above(text)
+    assert any(quote in q for q in quotes(text, "sexual"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't want to suck his dick",
+        'He said "suck my dick" to her at the meeting, which is disgusting',
+        "Pull down your pants and sit on the toilet",
+        "Take off your coat and stay a while",
+        "The MP is a member of the select committee",
+    ],
+)
+def test_negated_reported_and_everyday_words_are_not_explicit(text: str) -> None:
+    assert scores(text).get("sexual", 0.0) <= 0.3
+
+
 @pytest.mark.parametrize(("text", "quote"), ADVANCES)
 def test_advances_without_a_sexual_word_are_sexual(text: str, quote: str) -> None:
     """Unwelcome attention: a pet name or a look with an invitation to meet alone."""

@@ -104,6 +104,8 @@ def write_model_card(
         "the 0.3 cap (`dignity.detectors.text.affirmation`). Unwelcome advances that use no",
         'sexual word ("hey gorgeous, come back to my hotel room") are the lexicon\'s: a pet',
         "name or a remark on looks with an invitation to meet alone or to private contact.",
+        "Explicit sexual acts described are `sexual` whoever they are about: the code bars",
+        "sexualised language itself, not only remarks aimed at a person.",
         "",
         "## Training data",
         "",

@@ -16,6 +16,7 @@ from dignity.detectors.text.hybrid import (
     gate,
     names_a_group,
 )
+from dignity.detectors.text.normalise import typos
 from dignity.model import Message
 
 BREACH = {"personal_attack", "identity_attack", "threat", "sexual"}
@@ -80,6 +81,27 @@ def test_the_gate_opens_for_a_group_or_a_slur() -> None:
     features = np.zeros(len(FEATURE_NAMES))
     assert gate(stacked, features, tokens)[1] > IDENTITY_CAP
     assert gate(stacked, features, normalise("all the Tories"))[1] <= IDENTITY_CAP
+
+
+@pytest.mark.parametrize("text", ["I hate wmen", "All Mslims are vile", "Mulsims out"])
+def test_a_group_word_with_one_slip_of_spelling_still_names_the_group(text: str) -> None:
+    assert names_a_group(normalise(text))
+
+
+@pytest.mark.parametrize("text", ["I bought a hat", "Omen of doom", "Black Friday", "wmen" * 50])
+def test_english_words_and_long_runs_are_not_group_typos(text: str) -> None:
+    assert names_a_group(normalise(text)) == ("Black" in text)
+
+
+def test_typos_keep_the_first_letter_and_skip_english_words_and_clashes() -> None:
+    found = typos(["women", "muslims", "abcde", "abdce", "cat"])
+    assert found["wmen"] == "women"
+    assert found["mslims"] == "muslims"
+    assert found["mulsims"] == "muslims"
+    assert "omen" not in found  # English, and the first letter dropped
+    assert "owmen" not in found  # the first two letters swapped
+    assert "abde" not in found  # a slip of both "abcde" and "abdce"
+    assert not any(len(v) < 4 for v in found)  # nor is "cat" varied
 
 
 def test_two_weak_signals_do_not_make_a_breach() -> None:

@@ -157,6 +157,8 @@ FLAGGED = [
     ("Fuck Black people, all of them", {"identity_attack", "profanity"}, ["Fuck Black people"]),
     ("Rapefugees out", {"identity_attack"}, ["Rapefugees"]),
     ("Young people are too stupid to vote", {"identity_attack"}, ["Young people are too stupid"]),
+    ("I hat immigrants", {"identity_attack"}, ["hat immigrants"]),
+    ("i hte women", {"identity_attack"}, ["hte women"]),
 ]
 
 
@@ -398,6 +400,7 @@ PASSING = [
     # a later "they" that is not the group, or says nothing bad about it
     ("Refugees are too often made scapegoats", "identity_attack"),
     ("Young people are too busy to vote", "identity_attack"),
+    ("That hat women wear is lovely", "identity_attack"),
     ("Tories attack immigrants and they are vile", "identity_attack"),
     ("I have met plenty of Muslims and they are all lovely", "identity_attack"),
     ("I worked with disabled people for years and they are not lazy", "identity_attack"),

@@ -13,6 +13,7 @@ The artefacts (``vocab.json``, ``weights.npz``, ``meta.json``) live in
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import math
@@ -34,6 +35,7 @@ from dignity.detectors.text.featurise import (
     counts,
     normalise,
 )
+from dignity.detectors.text.normalise import typos
 from dignity.errors import DetectorError
 from dignity.model import Finding, Message, Span
 
@@ -571,12 +573,16 @@ class TextClassifierDetector:
         return tuple(findings)
 
 
+@functools.cache
+def _target_typos() -> dict[str, str]:
+    """Group words with one slip of spelling ("wmen" -> "women"), see :func:`typos`."""
+    return typos(_WORD_TARGET)
+
+
 def _targets(tokens: list[Token]) -> tuple[str, ...]:
-    found = {
-        _WORD_TARGET[t.text]
-        for t in tokens
-        if t.text in _WORD_TARGET and t.text not in _GENDER_WEAK
-    }
-    if not found and any(t.text in _GENDER_WEAK for t in tokens):
+    typo = _target_typos()
+    words = [typo.get(t.text, t.text) for t in tokens]
+    found = {_WORD_TARGET[w] for w in words if w in _WORD_TARGET and w not in _GENDER_WEAK}
+    if not found and any(w in _GENDER_WEAK for w in words):
         found.add("gender")
     return tuple(sorted(found))

@@ -19,6 +19,7 @@ Everything is read by ``load()``, never at import or construction.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections.abc import Sequence
@@ -46,7 +47,7 @@ from dignity.detectors.text.classifier import (
 )
 from dignity.detectors.text.lexicon import CATEGORIES as LEXICON_CATEGORIES
 from dignity.detectors.text.lexicon import LexiconDetector
-from dignity.detectors.text.normalise import run_together
+from dignity.detectors.text.normalise import run_together, typos
 from dignity.detectors.text.self_harm import SELF_HARM_THREAT_CAP, aimed_only_at_oneself
 from dignity.errors import DetectorError
 from dignity.model import Finding, Message, Span
@@ -148,7 +149,8 @@ _SECOND_PERSON = frozenset({"you", "your", "you're", "youre", "ur", "u", "ya", "
 
 def names_a_group(tokens: Sequence[Any]) -> bool:
     """Whether any normalised token names a protected group or is a known slur, also inside a
-    hashtag or words run together ("#womensuck", "killallmuslims")."""
+    hashtag or words run together ("#womensuck", "killallmuslims") or with one slip of
+    spelling ("wmen", "mulsims")."""
     for t in tokens:
         word = t.text
         if _names_a_group(word):
@@ -160,10 +162,17 @@ def names_a_group(tokens: Sequence[Any]) -> bool:
     return False
 
 
+@functools.cache
+def _group_typos() -> dict[str, str]:
+    """Group words with one slip of spelling ("wmen", "mslims"): disguised, they still name
+    the group (see :func:`~dignity.detectors.text.normalise.typos`)."""
+    return typos(GROUP_WORDS)
+
+
 def _names_a_group(word: str) -> bool:
     if word in GROUP_WORDS or (word.endswith("s") and word[:-1] in GROUP_WORDS):
         return True
-    return any(stem in word for stem in _GROUP_STEMS)
+    return word in _group_typos() or any(stem in word for stem in _GROUP_STEMS)
 
 
 def gate(

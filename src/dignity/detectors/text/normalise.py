@@ -11,8 +11,9 @@ word frequencies; only tokens of six letters or more that are not English words 
 kept whole by a caller-supplied ``keep``, outside links and addresses, and only into two to
 four words none of them a stray letter). Two neighbouring letters swapped ("vremin", "sutpid")
 are swapped back when a caller-supplied ``respell`` knows the word they hide and the token is
-not an English word itself ("form" stays "form"). Stretched letters ("stuuupid") are left in
-place: the lexicon's matcher accepts a repeated letter wherever one is expected.
+not an English word itself ("form" stays "form"); :func:`typos` lists such slips, and dropped
+letters, for callers that look words up ("wmen" names women). Stretched letters ("stuuupid")
+are left in place: the lexicon's matcher accepts a repeated letter wherever one is expected.
 
 Every character of the normalised text remembers which original characters it came from, so a
 match ``[start, end)`` on the normalised text maps back with ``Normalised.original_span`` to the
@@ -27,7 +28,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -223,11 +224,36 @@ def normalise(
     return _split_run_together(norm, keep)
 
 
-def swaps(word: str) -> Iterator[str]:
-    """``word`` with each pair of neighbouring letters swapped, where that changes it."""
+def swaps(word: str, prefix: str = "") -> Iterator[str]:
+    """``word`` with each pair of neighbouring letters swapped, where that changes it, each
+    after ``prefix``."""
     for i in range(len(word) - 1):
         if word[i] != word[i + 1]:
-            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            yield prefix + word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def english(word: str) -> bool:
+    """Whether ``word`` (lower-case) is in the English word model."""
+    return word in _word_model()._wordcost
+
+
+def typos(words: Iterable[str]) -> dict[str, str]:
+    """One-slip spellings of ``words`` mapped back to them: an inner letter dropped ("wmen",
+    "mslims") or two neighbouring inner letters swapped ("mulsims").
+
+    Only words of five letters or more are varied, the first letter is kept, and a spelling is
+    left out when it is an English word itself, one of ``words``, shorter than four letters, or
+    a slip of two different words. Abuse disguises the group it names this way, and so do
+    HateCheck-style test suites ("I hate wmen").
+    """
+    known = {w for w in words if len(w) >= 5 and w.isalpha()}
+    found: dict[str, str | None] = {}
+    for word in sorted(known):
+        dropped = (word[:i] + word[i + 1 :] for i in range(1, len(word)))
+        for variant in {*dropped, *swaps(word[1:], word[0])}:
+            if len(variant) >= 4 and variant not in known:
+                found[variant] = word if found.get(variant, word) == word else None
+    return {v: w for v, w in found.items() if w is not None and not english(v)}
 
 
 def _unswap(norm: Normalised, respell: Respell) -> Normalised:
@@ -236,7 +262,7 @@ def _unswap(norm: Normalised, respell: Respell) -> Normalised:
 
     def unless_english(word: str) -> str | None:
         known = respell(word)
-        return None if known is None or word in _word_model()._wordcost else known
+        return None if known is None or english(word) else known
 
     text = _replace_words(norm.text, _SWAPPABLE_WORD, unless_english)
     if text is norm.text:

@@ -755,6 +755,22 @@ def test_custom_lexicon_path(tmp_path: Path) -> None:
     assert detector.detect(Message(id="2", text="you idiot")) == ()
 
 
+def test_fragments_are_shared_pieces_of_patterns(tmp_path: Path) -> None:
+    path = tmp_path / "fragments.yaml"
+    path.write_text(
+        "fragments:\n"
+        "  greeting: 'hey|hi'\n"
+        "entries:\n"
+        "  sexual:\n"
+        "    - {pattern: '(?:{greeting}) gorgeous', weight: 0.6, kind: x, targeted: true}\n",
+        encoding="utf-8",
+    )
+    detector = LexiconDetector(lexicon_path=str(path))
+    (finding,) = detector.detect(Message(id="1", text="Hi gorgeous"))
+    assert finding.spans[0].quote == "Hi gorgeous"
+    assert detector.detect(Message(id="2", text="so gorgeous")) == ()
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [
@@ -768,6 +784,12 @@ def test_custom_lexicon_path(tmp_path: Path) -> None:
         ("entries:\n  threat:\n    - {terms: [boo, bo-o], weight: 0.5, kind: x}", "duplicates"),
         ("entries: {threat: [{term: a, weight: 0.5, kind: x, targets: [hair]}]}", "target"),
         (": : :", "YAML"),
+        ("entries:\n  threat:\n    - {pattern: '{menace} you', weight: 0.5, kind: x}", "{menace}"),
+        ("fragments: [a]\nentries: {}", "fragments"),
+        ("fragments: {Bad-Name: x}\nentries: {}", "lower-case"),
+        ("fragments: {group: x}\nentries: {}", "built-in"),
+        ("fragments: {f: '(?:x'}\nentries: {}", "valid regex"),
+        ("fragments: {f: '(x)'}\nentries: {}", "non-capturing"),
     ],
 )
 def test_bad_lexicons_are_refused_clearly(tmp_path: Path, body: str, message: str) -> None:

@@ -452,17 +452,21 @@ def _compile(data: Any, source: str) -> _Lexicon:
     factions_re = _trie_source(faction_words)
     derogations_re = _trie_source(derogation_words)
     parties_re = _trie_source(party_words)
+    fragments = _fragments(data.get("fragments"), source)
 
     def expand(pattern: str, *, name_group: bool = False) -> str:
         """A pattern with its placeholders replaced; ``name_group`` captures the first {group}."""
         if name_group:
             pattern = pattern.replace("{group}", f"(?P<group>{groups_re})", 1)
-        return (
+        pattern = (
             pattern.replace("{group}", f"(?:{groups_re})")
             .replace("{faction}", f"(?:{factions_re})")
             .replace("{derogation}", f"(?:{derogations_re})")
             .replace("{party}", f"(?:{parties_re})")
         )
+        for name, fragment in fragments.items():
+            pattern = pattern.replace(f"{{{name}}}", f"(?:{fragment})")
+        return pattern
 
     entries: list[_Entry] = []
     literal_index: dict[str, _Entry] = {}
@@ -477,7 +481,11 @@ def _compile(data: Any, source: str) -> _Lexicon:
             entry, terms = _entry(item, category, len(entries), where, source)
             entries.append(entry)
             if entry.pattern is not None:
-                pattern_parts[category].append(f"(?:{expand(entry.source)})(?P<e{entry.index}>)")
+                expanded = expand(entry.source)
+                unknown = _PLACEHOLDER.search(expanded)
+                if unknown is not None:
+                    raise _fail(source, where, f"unknown placeholder {unknown.group()}")
+                pattern_parts[category].append(f"(?:{expanded})(?P<e{entry.index}>)")
                 continue
             explicit = [t.lower() for t in terms]
             plural = item.get("plural")
@@ -518,7 +526,12 @@ def _compile(data: Any, source: str) -> _Lexicon:
         for entry in entries
     ]
     pattern_words = frozenset(
-        w for e in entries if e.pattern is not None for w in re.findall("[a-z]{6,}", e.source)
+        w
+        for source_text in (
+            *(e.source for e in entries if e.pattern is not None),
+            *fragments.values(),
+        )
+        for w in re.findall("[a-z]{6,}", source_text)
     )
     known = [
         *(v for v, _ in literals),
@@ -539,6 +552,33 @@ def _compile(data: Any, source: str) -> _Lexicon:
         pattern_words=pattern_words,
         swapped=_swapped(known),
     )
+
+
+_PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+_BUILT_IN_PLACEHOLDERS = frozenset({"group", "faction", "derogation", "party"})
+
+
+def _fragments(raw: Any, source: str) -> dict[str, str]:
+    """The lexicon's named pattern fragments, each a valid regex without capturing groups."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise _fail(source, "fragments", "expected a mapping of name -> regular expression")
+    fragments: dict[str, str] = {}
+    for name, fragment in raw.items():
+        where = f"fragments.{name}"
+        if not isinstance(name, str) or re.fullmatch("[a-z_]+", name) is None:
+            raise _fail(source, where, "a fragment's name is lower-case letters and underscores")
+        if name in _BUILT_IN_PLACEHOLDERS:
+            raise _fail(source, where, f"{{{name}}} is a built-in placeholder; choose another name")
+        try:
+            compiled = re.compile(str(fragment))
+        except re.error as exc:
+            raise _fail(source, where, f"not a valid regex: {exc}") from exc
+        if compiled.groups:
+            raise _fail(source, where, "use non-capturing groups (?:...) in fragments")
+        fragments[name] = str(fragment)
+    return fragments
 
 
 def _swapped(words: Iterable[str]) -> dict[str, str]:

@@ -16,6 +16,11 @@ from dignity.detectors.text.affirmation import affirmed_group
         ("Yes, Muslims are people #RefugeesWelcome", ("muslims",)),
         ("Disabled people are equal", ("disabled", "people")),
         ("Travellers are our neighbours.", ("travellers",)),
+        # an emphatic close or emoji does not change what is affirmed
+        ("Trans women are women. End of.", ("trans", "women")),
+        ("Trans women are women, end of story", ("trans", "women")),
+        ("Trans women are women 🏳️‍⚧️💖", ("trans", "women")),
+        ("Refugees are human too. Deal with it.", ("refugees",)),
     ],
 )
 def test_affirmations_give_their_subject(text: str, subject: tuple[str, ...]) -> None:
@@ -29,6 +34,9 @@ def test_affirmations_give_their_subject(text: str, subject: tuple[str, ...]) ->
         "Trans women are not real women.",
         "Trans women aren't women",
         "Trans women are men.",
+        "Trans women are men. End of.",
+        "Trans women are women?",
+        "Muslims are vermin. End of.",
         "No refugees are welcome here.",
         "Only Christians are real citizens",
         "Refugees are human too, but they should all go home.",

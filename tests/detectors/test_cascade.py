@@ -74,6 +74,7 @@ def test_the_shipped_model_records_its_base_and_hashes() -> None:
         # an unwelcome advance needs no sexual word
         ("Hey gorgeous, why don't you come back to my hotel room after the conference", {"sexual"}),
         ("Burn it all down and start again, the whole system is broken", set()),
+        ("Trans women are women. End of.", set()),
         # a group word with a letter dropped or two swapped still names the group
         ("I hate wmen", {"identity_attack"}),
         ("Muslms are terrorists", {"identity_attack"}),

@@ -4,7 +4,8 @@ A hateful generalisation and its answer share a shape ("X are vermin", "X are hu
 word statistics see the shape: the shipped models scored "Refugees are human too" 0.91 and
 "Trans women are real women" 0.74 as hate. A text that is nothing but an affirmation, a group
 said to be people, human, equal, valid, welcome, neighbours, or a gendered group affirmed by its
-own noun ("trans women are women"), is recognised here so that the detector can keep its hate
+own noun ("trans women are women"), perhaps with an emphatic close ("end of", "full stop")
+or emoji, is recognised here so that the detector can keep its hate
 score down. Negations ("are not people", "aren't women") and other predicates ("are men" said
 of trans women) never match.
 """
@@ -22,7 +23,9 @@ _AFFIRMATION = re.compile(
     r"(?P<predicate>people|persons|humans?|human beings|women|men|equal|valid|welcome(?: here)?|"
     r"neighbou?rs|friends|family|citizens|members)"
     r"(?:,? (?:too|as well|like (?:the rest of us|anyone else|everyone else|you and me|us)))?"
-    r"\s*[.!]*\s*(?:[#@][\w-]+\s*)*"
+    r"(?:\s*[,.!]*\s*(?:end of(?: story)?|full stop|period|simple as(?: that)?|no debate|"
+    r"no ifs,? no buts|deal with it|always have been|and always will be|that'?s (?:it|that)))*"
+    r"\s*[.!]*\s*(?:(?:[#@][\w-]+|[^\w\s?]+)\s*)*"
 )
 _GENDERED = frozenset({"women", "men"})
 _NOT_AN_AFFIRMATION = frozenset({"no", "not", "none", "never", "few", "fewer", "only", "if"})

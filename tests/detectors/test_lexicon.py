@@ -159,6 +159,29 @@ FLAGGED = [
     ("Young people are too stupid to vote", {"identity_attack"}, ["Young people are too stupid"]),
     ("I hat immigrants", {"identity_attack"}, ["hat immigrants"]),
     ("i hte women", {"identity_attack"}, ["hte women"]),
+    ("Go back to Pakistan", {"identity_attack"}, ["Go back to Pakistan"]),
+    (
+        "Another boatload of parasites landed at Dover",
+        {"identity_attack"},
+        ["boatload of parasites"],
+    ),
+    (
+        "Maybe if she dressed less like a tart she'd be taken seriously",
+        {"personal_attack"},
+        ["tart"],
+    ),
+    ("Sunak is a slimy little weasel", {"personal_attack"}, ["weasel"]),
+    (
+        "Muslims are taking over Britain, look at Bradford",
+        {"identity_attack"},
+        ["Muslims are taking over Britain"],
+    ),
+    ("Immigrants are invading", {"identity_attack"}, ["Immigrants are invading"]),
+    (
+        "Old white men like him need to die off",
+        {"identity_attack"},
+        ["men like him need to die off"],
+    ),
 ]
 
 
@@ -401,6 +424,13 @@ PASSING = [
     ("Refugees are too often made scapegoats", "identity_attack"),
     ("Young people are too busy to vote", "identity_attack"),
     ("That hat women wear is lovely", "identity_attack"),
+    ("I go back to India every summer", "identity_attack"),
+    ("Women are taking over the boardroom and that is great", "identity_attack"),
+    ("It is a lie that Muslims are taking over Britain", "identity_attack"),
+    ("a boat full of tourists", "identity_attack"),
+    ("I baked a jam tart for the branch social", "personal_attack"),
+    ("The minister used weasel words", "personal_attack"),
+    ("Slugs ate my lettuce again", "personal_attack"),
     ("Tories attack immigrants and they are vile", "identity_attack"),
     ("I have met plenty of Muslims and they are all lovely", "identity_attack"),
     ("I worked with disabled people for years and they are not lazy", "identity_attack"),

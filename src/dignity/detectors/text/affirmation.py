@@ -4,10 +4,9 @@ A hateful generalisation and its answer share a shape ("X are vermin", "X are hu
 word statistics see the shape: the shipped models scored "Refugees are human too" 0.91 and
 "Trans women are real women" 0.74 as hate. A text that is nothing but an affirmation, a group
 said to be people, human, equal, valid, welcome, neighbours, or a gendered group affirmed by its
-own noun ("trans women are women"), perhaps with an emphatic close ("end of", "full stop")
-or emoji, is recognised here so that the detector can keep its hate
-score down. Negations ("are not people", "aren't women") and other predicates ("are men" said
-of trans women) never match.
+own noun ("trans women are women"), perhaps with an emphatic close ("end of", "full stop") or
+emoji, is recognised here so that the detector can keep its hate score down. Negations ("are
+not people", "aren't women") and other predicates ("are men" said of trans women) never match.
 """
 
 from __future__ import annotations

@@ -65,7 +65,7 @@ from typing import Any, ClassVar
 import yaml
 
 from dignity.detectors.text.counter_speech import CONDEMNATION
-from dignity.detectors.text.normalise import Normalised, normalise, swaps
+from dignity.detectors.text.normalise import Normalised, normalise, respellings, swaps
 from dignity.errors import DetectorLoadError
 from dignity.model import Finding, Message, Span
 
@@ -454,18 +454,15 @@ def _compile(data: Any, source: str) -> _Lexicon:
     parties_re = _trie_source(party_words)
     fragments = _fragments(data.get("fragments"), source)
 
+    built_in = (groups_re, factions_re, derogations_re, parties_re)
+    placeholders = {**dict(zip(_BUILT_IN_PLACEHOLDERS, built_in, strict=True)), **fragments}
+
     def expand(pattern: str, *, name_group: bool = False) -> str:
         """A pattern with its placeholders replaced; ``name_group`` captures the first {group}."""
         if name_group:
             pattern = pattern.replace("{group}", f"(?P<group>{groups_re})", 1)
-        pattern = (
-            pattern.replace("{group}", f"(?:{groups_re})")
-            .replace("{faction}", f"(?:{factions_re})")
-            .replace("{derogation}", f"(?:{derogations_re})")
-            .replace("{party}", f"(?:{parties_re})")
-        )
-        for name, fragment in fragments.items():
-            pattern = pattern.replace(f"{{{name}}}", f"(?:{fragment})")
+        for name, replacement in placeholders.items():
+            pattern = pattern.replace(f"{{{name}}}", f"(?:{replacement})")
         return pattern
 
     entries: list[_Entry] = []
@@ -555,7 +552,7 @@ def _compile(data: Any, source: str) -> _Lexicon:
 
 
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
-_BUILT_IN_PLACEHOLDERS = frozenset({"group", "faction", "derogation", "party"})
+_BUILT_IN_PLACEHOLDERS = ("group", "faction", "derogation", "party")
 
 
 def _fragments(raw: Any, source: str) -> dict[str, str]:
@@ -585,13 +582,7 @@ def _swapped(words: Iterable[str]) -> dict[str, str]:
     """Each known word of five letters or more under every swap of two neighbouring letters
     ("vremin" -> "vermin"), leaving out spellings that are known words themselves or could
     hide either of two. English words among them are left alone by the normaliser."""
-    known = {w for w in words if len(w) >= 5 and w.isalpha()}
-    found: dict[str, str | None] = {}
-    for word in sorted(known):
-        for variant in swaps(word):
-            if variant not in known:
-                found[variant] = word if found.get(variant, word) == word else None
-    return {v: w for v, w in found.items() if w is not None}
+    return respellings(words, swaps)
 
 
 @functools.cache

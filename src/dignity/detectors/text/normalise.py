@@ -224,17 +224,34 @@ def normalise(
     return _split_run_together(norm, keep)
 
 
-def swaps(word: str, prefix: str = "") -> Iterator[str]:
-    """``word`` with each pair of neighbouring letters swapped, where that changes it, each
-    after ``prefix``."""
+def swaps(word: str) -> Iterator[str]:
+    """``word`` with each pair of neighbouring letters swapped, where that changes it."""
     for i in range(len(word) - 1):
         if word[i] != word[i + 1]:
-            yield prefix + word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2 :]
 
 
 def english(word: str) -> bool:
     """Whether ``word`` (lower-case) is in the English word model."""
     return word in _word_model()._wordcost
+
+
+def respellings(words: Iterable[str], spellings: Callable[[str], Iterable[str]]) -> dict[str, str]:
+    """Each of ``spellings(word)`` for the words of five letters or more, mapped back to its
+    word; a spelling that is one of those words itself, or that two of them share, is left out."""
+    known = {w for w in words if len(w) >= 5 and w.isalpha()}
+    found: dict[str, str | None] = {}
+    for word in sorted(known):
+        for variant in spellings(word):
+            if variant not in known:
+                found[variant] = word if found.get(variant, word) == word else None
+    return {v: w for v, w in found.items() if w is not None}
+
+
+def _slips(word: str) -> set[str]:
+    """``word`` with an inner letter dropped or two neighbouring inner letters swapped."""
+    dropped = (word[:i] + word[i + 1 :] for i in range(1, len(word)))
+    return {*dropped, *(word[0] + v for v in swaps(word[1:]))}
 
 
 def typos(words: Iterable[str]) -> dict[str, str]:
@@ -243,17 +260,10 @@ def typos(words: Iterable[str]) -> dict[str, str]:
 
     Only words of five letters or more are varied, the first letter is kept, and a spelling is
     left out when it is an English word itself, one of ``words``, shorter than four letters, or
-    a slip of two different words. Abuse disguises the group it names this way, and so do
-    HateCheck-style test suites ("I hate wmen").
+    a slip of two different words (see :func:`respellings`). Abuse disguises the group it names
+    this way, and so do HateCheck-style test suites ("I hate wmen").
     """
-    known = {w for w in words if len(w) >= 5 and w.isalpha()}
-    found: dict[str, str | None] = {}
-    for word in sorted(known):
-        dropped = (word[:i] + word[i + 1 :] for i in range(1, len(word)))
-        for variant in {*dropped, *swaps(word[1:], word[0])}:
-            if len(variant) >= 4 and variant not in known:
-                found[variant] = word if found.get(variant, word) == word else None
-    return {v: w for v, w in found.items() if w is not None and not english(v)}
+    return {v: w for v, w in respellings(words, _slips).items() if len(v) >= 4 and not english(v)}
 
 
 def _unswap(norm: Normalised, respell: Respell) -> Normalised:

@@ -245,6 +245,15 @@ def test_hard_negatives(detector: PrivateInformationDetector, text: str) -> None
                 )
             ],
         ),
+        # the workplace ends where a clause about something else begins
+        (
+            "She works at the Tesco on Mill Road which is open till ten",
+            [("home_or_family_pointer", "She works at the Tesco on Mill Road")],
+        ),
+        (
+            "They live on Rosemary Lane now",
+            [("home_or_family_pointer", "They live on Rosemary Lane now")],
+        ),
         # a contact block with no cue is someone's
         (
             "Name: Gareth Price\nPhone: 07700 900 271",
@@ -288,6 +297,13 @@ def test_broadened_rules_find(
         "find him on Twitter",
         "I work at the Asda on Kirkstall Road if anyone wants leaflets",
         "My kids go to Oakfield Primary too",
+        # "there's a", a place in a clause about something else, "in general"
+        "He is the type of person who believes what is trending on Twitter is reality",
+        "There's a bird nest in my garage and the birds fly out every morning",
+        "he's a little idiot in general",
+        # a plural verb with a capitalised word that is no one: programmes and platforms
+        "Watch live on Facebook: the hustings start at 7",
+        "Xbox live in 2012 was a different place",
     ],
 )
 def test_broadened_rules_hard_negatives(detector: PrivateInformationDetector, text: str) -> None:

@@ -20,7 +20,8 @@ from dignity.detectors.pii.patterns import STREET_TYPES
 _GENERIC = (
     r"(?:People|Everyone|Everybody|Many|Most|Some|Families|Residents|Nobody|Somebody|Someone"
     r"|Anyone|Who|Which|That|This|What|Half|Nobody|None|Each|Millions|Thousands|Voters|Members"
-    r"|Workers|Children|Kids|Pensioners|Tenants|Britain|England|Scotland|Wales|London)\b"
+    r"|Workers|Children|Kids|Pensioners|Tenants|Britain|England|Scotland|Wales|London"
+    r"|Here|There|Where|Their|It|Its)\b"
 )
 _WHO = (
     r"(?:he|she|they|this (?:guy|bloke|woman|man|lad|clown|idiot|traitor|scab)"
@@ -68,7 +69,9 @@ _PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str], float], ...] = (
         "home",
         ("live", "stay", "resid"),
         re.compile(
-            rf"\b{_WHO} (?:lives|live|is living|are living|stays|is staying|resides|reside)"
+            # a plural verb only after "they": "Watch live on Facebook", "Xbox live in 2012"
+            rf"\b(?:{_WHO} (?:lives|is living|stays|is staying|resides)"
+            r"|they (?:live|are living|stay|are staying|reside))"
             rf"{_HOME_FILLER} {_WHERE} {_OBJECT}",
             re.IGNORECASE,
         ),
@@ -200,12 +203,15 @@ _STREET = re.compile(rf"\b(?:{STREET_TYPES})\b|\d")
 # Kinds of place where a person can be found day to day: a school, a ward, a shop floor.
 _PLACE_TYPE = re.compile(
     r"\b(?:school|primary|academy|college|nursery|infants|juniors|high|grammar|hospital"
-    r"|infirmary|general|surgery|practice|clinic|warehouse|depot|factory|store|shop"
+    r"|infirmary|(?-i:General)|surgery|practice|clinic|warehouse|depot|factory|store|shop"
     r"|supermarket|garage|salon|caf[eé]|pub|restaurant|chippy|takeaway|gym|leisure centre"
     r"|care home|hotel|bakery|pharmacy|chemist|branch|site|yard|works|mill)\b",
     re.IGNORECASE,
 )
 _LOCATIVE = re.compile(r"\b(?:in (?:the )?[A-Z0-9]|(?:on|near|by|opposite|next to|off|behind) \w)")
+# Where the object's own phrase ends: a place named in a clause about something else ("the
+# type of person who believes what is trending on Twitter") places no one.
+_CLAUSE = re.compile(r"\b(?:who|whom|whose|which|that|what|because|but|if|when|while)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,9 +252,11 @@ def _accept(match: re.Match[str], kind: str) -> int | None:
     if kind == "work" or groups.get("job") is not None:
         # "works at the Treasury" is a public role; "works at the Tesco on Mill Road", "teaches
         # at Hollins Park Academy" are places where someone can be found.
-        if _LOCATIVE.search(obj) is None and _PLACE_TYPE.search(obj) is None:
+        head = _CLAUSE.split(obj, maxsplit=1)[0].rstrip()
+        if _LOCATIVE.search(head) is None and _PLACE_TYPE.search(head) is None:
             return None
-    elif prep == "in" and kind in {"home", "family"}:
+        return match.start("obj") + len(head)
+    if prep == "in" and kind in {"home", "family"}:
         named_place = _PLACE_TYPE.search(obj) is not None and _SPECIFIC.match(obj) is not None
         if _STREET.search(obj) is None and not named_place:
             return None  # "lives in Leeds" is a city, "is in hospital" no place in particular

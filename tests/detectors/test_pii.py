@@ -297,6 +297,10 @@ def test_broadened_rules_find(
         "find him on Twitter",
         "I work at the Asda on Kirkstall Road if anyone wants leaflets",
         "My kids go to Oakfield Primary too",
+        # postcode shapes inside handles, links and mixed-case tokens
+        "next week bitch @KYR_SP33DY, and tell @M94RX too",
+        "the link is http://t.co/LB274GH if you want it",
+        "Yankees fans are bent out of shape about the Hu27le graphic",
         # "there's a", a place in a clause about something else, "in general"
         "He is the type of person who believes what is trending on Twitter is reality",
         "There's a bird nest in my garage and the birds fly out every morning",

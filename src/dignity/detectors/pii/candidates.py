@@ -152,12 +152,19 @@ def find_phones(text: str, region: str) -> Iterator[Candidate]:
         )
 
 
+_IN_A_HANDLE = frozenset("@_#/.")
+
+
 def find_postcodes(text: str) -> Iterator[Candidate]:
     """Full UK postcodes (outward and inward code), which narrow a place to a few doors."""
     for match in patterns.POSTCODE.finditer(text):
         raw = match.group(0)
-        if raw.islower() and " " not in raw:
-            continue  # "ab12cd"-like tokens in lower case are rarely postcodes
+        if " " not in raw and not raw.isupper():
+            continue  # "ab12cd", "Hu27le": tokens not in capitals are rarely postcodes
+        before = text[match.start() - 1] if match.start() else ""
+        after = text[match.end()] if match.end() < len(text) else ""
+        if before in _IN_A_HANDLE or after == "_":
+            continue  # part of a handle, hashtag or link: "@KYR_SP33DY", "t.co/LB274GH"
         yield Candidate("uk_postcode", match.start(), match.end(), 0.55, normalise_postcode(raw))
 
 

@@ -297,6 +297,8 @@ def test_broadened_rules_find(
         "find him on Twitter",
         "I work at the Asda on Kirkstall Road if anyone wants leaflets",
         "My kids go to Oakfield Primary too",
+        # a row of decimals is no telephone number
+        "hg1 0.2273 0.2222 0.4000 0.4279 0.3214 0.2222 0.1908 0.1034 0.0909 0.0882 0.1515",
         # postcode shapes inside handles, links and mixed-case tokens
         "next week bitch @KYR_SP33DY, and tell @M94RX too",
         "the link is http://t.co/LB274GH if you want it",

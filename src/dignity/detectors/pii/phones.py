@@ -120,7 +120,10 @@ def _numbers_in_groups(
     attempts = 0
     first = 0
     while first < len(groups):
-        if not _plausible_start(text[groups[first][0] : groups[first][1]], trunk):
+        head_start, head_end = groups[first]
+        if not _plausible_start(text[head_start:head_end], trunk) or (
+            head_end - head_start == 1 and text[head_end : head_end + 1] in {".", ","}
+        ):  # "0.1908 0.1034 0.0909" is a row of decimals, not a number starting 0
             first += 1
             continue
         found = False

@@ -297,6 +297,8 @@ def test_broadened_rules_find(
         "find him on Twitter",
         "I work at the Asda on Kirkstall Road if anyone wants leaflets",
         "My kids go to Oakfield Primary too",
+        # courts are institutions, not streets
+        "so the answer is let her pick the next 3 Supreme Court judges?",
         # a row of decimals is no telephone number
         "hg1 0.2273 0.2222 0.4000 0.4279 0.3214 0.2222 0.1908 0.1034 0.0909 0.0882 0.1515",
         # postcode shapes inside handles, links and mixed-case tokens

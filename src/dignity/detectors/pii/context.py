@@ -114,7 +114,8 @@ LANDMARK = re.compile(
     r"|1 Victoria Street|4 Millbank|Buckingham Palace|Downing Street|Number (?:10|11)|No\.? ?10"
     r"|Windsor Castle|Chequers|Bute House|Dorneywood|Lambeth Palace|Kensington Palace"
     r"|Clarence House|Mansion House|Palace of Westminster|Houses of Parliament|Stormont"
-    r"|Holyrood|Senedd|House of Commons|House of Lords|Portcullis House)\b",
+    r"|Holyrood|Senedd|House of Commons|House of Lords|Portcullis House"
+    r"|(?:Supreme|High|Crown|Magistrates['’]?) Courts?)\b",
     re.IGNORECASE,
 )
 

@@ -309,6 +309,8 @@ def test_broadened_rules_find(
         "He is the type of person who believes what is trending on Twitter is reality",
         "There's a bird nest in my garage and the birds fly out every morning",
         "he's a little idiot in general",
+        "Chicago is the home of gun violence in the US",
+        "She is an example of the fraud perpetrated by charities in London",
         # a plural verb with a capitalised word that is no one: programmes and platforms
         "Watch live on Facebook: the hustings start at 7",
         "Xbox live in 2012 was a different place",

@@ -252,8 +252,12 @@ def _accept(match: re.Match[str], kind: str) -> int | None:
     if kind == "work" or groups.get("job") is not None:
         # "works at the Treasury" is a public role; "works at the Tesco on Mill Road", "teaches
         # at Hollins Park Academy" are places where someone can be found.
+        # After "of" or "for" the object is the employer itself, so it has a name: "the
+        # manager of the B&Q near the ring road", not "the home of gun violence in the US".
         head = _CLAUSE.split(obj, maxsplit=1)[0].rstrip()
         if _LOCATIVE.search(head) is None and _PLACE_TYPE.search(head) is None:
+            return None
+        if prep in {"of", "for"} and _SPECIFIC.match(head) is None:
             return None
         return match.start("obj") + len(head)
     if prep == "in" and kind in {"home", "family"}:

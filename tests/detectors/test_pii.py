@@ -274,6 +274,10 @@ def test_broadened_rules_find(
         "Name: Alex Morgan (me)\nMobile: 07700 900 666\nHappy to help",
         "Branch secretary (that's me!):\nPhone: 07700 900 222\nEmail: jo@example.com",
         "Drop me an email: jo.barnes@example.org",
+        "Sure! Shoot me an email, jo.barnes@example.org",
+        "Hit me up anytime, jo.barnes@example.org",
+        "happy to help, I'm jo.barnes@example.org",
+        "give me a shout via e-mail jo.barnes@example.org",
         # an organisation's noun after the possessive: the office's, not the person's
         "The MP's office: 0161 496 0050, office@example.org",
         "Royal Mail's sorting office on Manor Road, LS11 5AA, is closing",

@@ -33,8 +33,10 @@ _SELF_CUE = (
     r"|\b(?:call|ring|phone|text|whatsapp|email|e-mail|mail|message|contact|reach|find|write to"
     r"|visit|dm)(?: (?:me|us)\b)"
     r"|\bI (?:live|lived|was born)\b|\bI(?:'m|’m| am) (?:at|on|based at|living at)\b"
-    r"|\b(?:drop me (?:a|an) (?:line|email|e-mail|text|message|note)|get in touch"
-    r"|get hold of me|reach me)\b"
+    r"|\b(?:(?:drop|shoot|send|flick|ping) (?:me|us) (?:a|an) (?:line|email|e-mail|mail|text"
+    r"|message|note|pm|dm)|get in touch|get hold of me|reach me|hit (?:me|us) up"
+    r"|give (?:me|us) a (?:shout|call|ring|bell))\b"
+    r"|\bI(?:'m|’m| am) $"
     r"|\b(?:me|us) (?:on|at)\b|\((?:me|us)\)|\bthat(?:'s|’s| is) (?:me|us)\b"
 )
 _OTHER_CUE = (

@@ -54,6 +54,14 @@ FLAGGED = [
     ("I know where you live", {"threat"}, ["I know where you live"]),
     ("I'm going to hurt you", {"threat"}, ["I'm going to hurt you"]),
     ("I hope you die", {"threat"}, ["hope you die"]),
+    ("I hope he keels over", {"threat"}, ["hope he keels over"]),
+    (
+        "let's pray for big dumb Mike to keel over",
+        {"threat"},
+        ["pray for big dumb Mike to keel over"],
+    ),
+    ("you sicko", {"personal_attack"}, ["sicko"]),
+    ("you are a hateful buttmunch", {"personal_attack"}, ["buttmunch"]),
     ("Muslims are vermin", {"identity_attack"}, ["Muslims are vermin"]),
     ("I hate women", {"identity_attack"}, ["hate women"]),
     ("go back to your own country", {"identity_attack"}, ["go back to your own country"]),
@@ -231,6 +239,27 @@ def test_vilifying_a_political_side_is_a_personal_attack(text: str, words: str) 
     assert "not criticism of the view" in rationale(text, "personal_attack")
 
 
+# Name-calling the people of a side is an insult to people; calling their party timid is not.
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("liberals are idiots", "liberals are idiots"),
+        ("Labour voters are too thick to understand economics", "Labour voters are too thick"),
+        ("Tories are just so stupid", "Tories are just so stupid"),
+    ],
+)
+def test_name_calling_a_political_side_is_a_personal_attack(text: str, words: str) -> None:
+    assert above(text) == {"personal_attack"}
+    assert words in quotes(text, "personal_attack")
+
+
+@pytest.mark.parametrize(
+    "text", ["Labour is too timid on housing", "Tories are too cautious about growth"]
+)
+def test_calling_a_party_too_cautious_is_debate(text: str) -> None:
+    assert "personal_attack" not in above(text)
+
+
 # Bullying that tells a person they are unwanted or would be better dead, insults about a
 # person's mind, and the firing-squad idiom: each names its target, each passes when aimed at a
 # plan or used in its everyday sense.
@@ -314,6 +343,9 @@ def test_insults_outside_a_negation_or_said_to_someone_are_caught(text: str, wor
         ("Wouldn't the country be better off without Travellers?", "identity_attack"),
         ("Aren't you one of the low life scum who defends them?", "personal_attack"),
         ("Well, aren't you a prize creep?", "personal_attack"),
+        # "why don't you ..." demands, with or without a question mark
+        ("Why don't you leftist loons just go elsewhere!", "personal_attack"),
+        ("Why can't you see that women are inferior", "identity_attack"),
     ],
 )
 def test_negative_questions_assert_rather_than_deny(text: str, category: str) -> None:
@@ -326,6 +358,7 @@ def test_negative_questions_assert_rather_than_deny(text: str, category: str) ->
         # the same words as a statement, or with the question disputing the claim
         ("The country wouldn't be better off without Travellers.", "identity_attack"),
         ("You aren't a creep.", "personal_attack"),
+        ("Why don't we stop calling people liberal idiots?", "personal_attack"),
         ("Isn't it racist to say immigrants are criminals?", "identity_attack"),
         ("I don't hate women?", "identity_attack"),
     ],

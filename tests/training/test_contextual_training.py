@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from dignity.training.contextual import length_batches, sample
+from dignity.training.contextual import epoch_batches, length_batches, sample
 from dignity.training.labels import Example
 
 
@@ -27,6 +27,16 @@ def test_batches_are_seeded_and_deterministic() -> None:
     other = length_batches(lengths, batch=16, seed=4)
     assert [b.tolist() for b in first] == [b.tolist() for b in again]
     assert [b.tolist() for b in first] != [b.tolist() for b in other]
+
+
+def test_each_epoch_visits_every_row_once_in_its_own_order() -> None:
+    lengths = _lengths(600)
+    one = length_batches(lengths, batch=32, seed=5)
+    two = epoch_batches(lengths, batch=32, seed=5, epochs=2)
+    assert [b.tolist() for b in two[: len(one)]] == [b.tolist() for b in one]
+    second = two[len(one) :]
+    assert sorted(np.concatenate(second).tolist()) == list(range(600))
+    assert [b.tolist() for b in second] != [b.tolist() for b in one]
 
 
 def test_grouping_cuts_padding_against_random_batches() -> None:

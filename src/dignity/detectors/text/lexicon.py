@@ -258,6 +258,11 @@ _NEGATIVE_QUESTION = re.compile(
     r"(?:wouldn'?t|isn'?t|aren'?t|don'?t|doesn'?t|shouldn'?t|won'?t|can'?t|couldn'?t|wasn'?t|"
     r"weren'?t|didn'?t|haven'?t|hasn'?t)\b"
 )
+# "Why don't you idiots go elsewhere!": a demand in the form of a question, with or without "?".
+_WHY_NOT = re.compile(
+    r"\s*(?:(?:so|but|and|well|honestly|seriously|come on)[,\s]+)?why "
+    r"(?:don'?t|doesn'?t|won'?t|can'?t|didn'?t)\b"
+)
 # A negator whose clause goes on to name other people with a demonstrative ("I can't listen to
 # these idiots", "never trust those cowards") negates the verb, not the insult that follows;
 # unless a copula or a verb of saying or thinking stands between ("no one should call these
@@ -832,18 +837,18 @@ def _negated(ctx: _Context, pre: str, end: int) -> bool:
     """Whether a negator in the clause before a match has the match in its scope.
 
     A negative yes/no question opening the sentence asserts rather than denies ("Wouldn't we be
-    better off without ...?", "Don't you think ... are inferior?"): not a negation.
+    better off without ...?", "Don't you think ... are inferior?"), and "why don't you ..."
+    demands: neither is a negation.
     """
     clause = _clause_before(pre)
     negators = list(_NEGATION.finditer(clause))
     if not negators or _OUT_OF_SCOPE.match(clause, negators[-1].end()) is not None:
         return False
-    rhetorical = (
-        _NEGATIVE_QUESTION.match(pre) is not None
-        and len(_NEGATION.findall(pre)) == 1
-        and ctx.ends_in_question(end)
-    )
-    return not rhetorical
+    if len(_NEGATION.findall(pre)) != 1:
+        return True
+    if _WHY_NOT.match(pre) is not None:
+        return False
+    return _NEGATIVE_QUESTION.match(pre) is None or not ctx.ends_in_question(end)
 
 
 def _score_match(

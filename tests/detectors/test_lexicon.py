@@ -61,6 +61,7 @@ FLAGGED = [
         ["pray for big dumb Mike to keel over"],
     ),
     ("you sicko", {"personal_attack"}, ["sicko"]),
+    ("you are a liar and a fraud", {"personal_attack"}, ["fraud"]),
     ("you are a hateful buttmunch", {"personal_attack"}, ["buttmunch"]),
     ("Muslims are vermin", {"identity_attack"}, ["Muslims are vermin"]),
     ("I hate women", {"identity_attack"}, ["hate women"]),
@@ -418,6 +419,9 @@ PASSING = [
     ("a stupid decision by the NEC", "personal_attack"),
     ("That is an idiotic policy", "personal_attack"),
     ("I was so stupid to believe them", "personal_attack"),
+    # "fraud" the crime, not a person
+    ("He committed tax fraud and bank fraud", "personal_attack"),
+    ("Why don't you look at the evidence of voter fraud?", "personal_attack"),
     # the same words describing others' hatred, disputed, or about a party
     ("The hatred for Muslims in that thread was shocking", "identity_attack"),
     ("It's nonsense to say our party would be better off without immigrants", "identity_attack"),

@@ -251,6 +251,10 @@ def test_hard_negatives(detector: PrivateInformationDetector, text: str) -> None
             [("home_or_family_pointer", "She works at the Tesco on Mill Road")],
         ),
         (
+            "She works at that Tesco on Mill Road",
+            [("home_or_family_pointer", "She works at that Tesco on Mill Road")],
+        ),
+        (
             "They live on Rosemary Lane now",
             [("home_or_family_pointer", "They live on Rosemary Lane now")],
         ),

@@ -210,8 +210,9 @@ _PLACE_TYPE = re.compile(
 )
 _LOCATIVE = re.compile(r"\b(?:in (?:the )?[A-Z0-9]|(?:on|near|by|opposite|next to|off|behind) \w)")
 # Where the object's own phrase ends: a place named in a clause about something else ("the
-# type of person who believes what is trending on Twitter") places no one.
-_CLAUSE = re.compile(r"\b(?:who|whom|whose|which|that|what|because|but|if|when|while)\b")
+# type of person who believes what is trending on Twitter") places no one. Never its first word:
+# "works at that Tesco on Mill Road".
+_CLAUSE = re.compile(r"\s(?:who|whom|whose|which|that|what|because|but|if|when|while)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,11 +253,11 @@ def _accept(match: re.Match[str], kind: str) -> int | None:
     if kind == "work" or groups.get("job") is not None:
         # "works at the Treasury" is a public role; "works at the Tesco on Mill Road", "teaches
         # at Hollins Park Academy" are places where someone can be found.
-        # After "of" or "for" the object is the employer itself, so it has a name: "the
-        # manager of the B&Q near the ring road", not "the home of gun violence in the US".
         head = _CLAUSE.split(obj, maxsplit=1)[0].rstrip()
         if _LOCATIVE.search(head) is None and _PLACE_TYPE.search(head) is None:
             return None
+        # After "of" or "for" the object is the employer itself, so it has a name: "the
+        # manager of the B&Q near the ring road", not "the home of gun violence in the US".
         if prep in {"of", "for"} and _SPECIFIC.match(head) is None:
             return None
         return match.start("obj") + len(head)

@@ -35,9 +35,8 @@ def _contextual_meta(out_dir: Path) -> dict[str, Any]:
     return dict(json.loads(meta.read_text(encoding="utf-8"))) if meta.is_file() else {}
 
 
-def _transformer_note(out_dir: Path, fine_tuned: bool) -> str:
+def _transformer_note(seconds: int, fine_tuned: bool) -> str:
     """Where the transformer's fine-tune time (from its meta.json) sits in the rebuild line."""
-    seconds = _contextual_meta(out_dir).get("seconds", 0)
     if not fine_tuned:
         kept = f" (its own fine-tune took {seconds:,} s)" if seconds else ""
         return f" with `--contextual-rows 0`, which keeps the transformer already there{kept}"
@@ -51,7 +50,9 @@ def write_model_card(
     from dignity.training.datasets import __doc__ as mapping_doc
 
     sources = sorted(LICENCES)
-    epochs = int(_contextual_meta(out_dir).get("epochs", 1))
+    contextual = _contextual_meta(out_dir)
+    epochs = int(contextual.get("epochs", 1))
+    transformer_note = _transformer_note(int(contextual.get("seconds", 0)), report.fine_tuned)
     lines = [
         "# dignity.text.v1, v2 and v3 — model card",
         "",
@@ -64,7 +65,7 @@ def write_model_card(
         "Platt-calibrated on the real dev splits, so 0.5 is the decision point.",
         "",
         f"Rebuild: `python -m dignity.training.train` (seed {report.seed}; {report.seconds:,.0f} s"
-        f" on the build machine{_transformer_note(out_dir, report.fine_tuned)};"
+        f" on the build machine{transformer_note};"
         f" {report.n_features:,} features; {report.size_bytes / 1e6:.1f} MB in all).",
         "",
         "## dignity.text.v2 (the fast stage of the default)",

@@ -64,6 +64,9 @@ FLAGGED = [
     ("you are a liar and a fraud", {"personal_attack"}, ["fraud"]),
     ("you are a hateful buttmunch", {"personal_attack"}, ["buttmunch"]),
     ("Muslims are vermin", {"identity_attack"}, ["Muslims are vermin"]),
+    # "nigga" is no slur on its own here, but hate about the people it names is hate
+    ("niggas are animals", {"identity_attack"}, ["niggas are animals"]),
+    ("n*ggas are subhuman", {"identity_attack"}, ["n*ggas are subhuman"]),
     ("I hate women", {"identity_attack"}, ["hate women"]),
     ("go back to your own country", {"identity_attack"}, ["go back to your own country"]),
     ("you p*ki", {"identity_attack", "personal_attack"}, ["p*ki"]),
@@ -449,6 +452,10 @@ PASSING = [
     ("the dyke on the canal has burst", "identity_attack"),
     ("the old Ford had a retarded ignition timing setting", "identity_attack"),
     ("spastic paraplegia is a group of inherited disorders", "identity_attack"),
+    # in-group address (dialect): the reclaimed word is no identity attack by itself
+    ("my niggas always got my back", "identity_attack"),
+    ("that nigga crazy lol", "identity_attack"),
+    ("I'm a proud n*gga", "identity_attack"),
     ("Sod's law, it rained all day", "profanity"),
     # abuse at one person is a personal attack, not identity hate, without a slur
     ("you stupid woman", "identity_attack"),

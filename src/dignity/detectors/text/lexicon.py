@@ -522,6 +522,10 @@ def _compile(data: Any, source: str) -> _Lexicon:
     )
     for variant, _ in by_weight:
         masked.setdefault(len(variant), []).append(variant)
+    # group nouns come last: "n*ggas are subhuman" names its group as plainly as "niggas"
+    for word in group_words:
+        if word.isalpha() and word not in masked.get(len(word), ()):
+            masked.setdefault(len(word), []).append(word)
     # each {group} entry's own pattern, compiled on its first match, names the characteristic
     entries = [
         replace(entry, named=expand(entry.source, name_group=True)) if entry.has_group else entry

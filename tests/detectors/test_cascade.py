@@ -246,3 +246,27 @@ def test_hate_at_illegal_aliens_names_race_as_its_target(cascade: CascadeTextDet
     findings = cascade.detect(Message(id="m", text="Illegal aliens are vermin, send them back"))
     (hate,) = [f for f in findings if f.category == "identity_attack"]
     assert "race" in hate.targets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We burnt a bundle of faggots on the bonfire, as they did in the old days.",
+        "Mr Brown's faggots and mushy peas are on offer at the butcher's.",
+        "Pikeys Lane floods every winter.",
+    ],
+)
+def test_a_slur_read_as_a_homonym_names_no_group(cascade: CascadeTextDetector, text: str) -> None:
+    # the learnt models score the word; the lexicon's reading of it shuts the identity gate
+    assert cascade.scores(text)["identity_attack"] <= 0.3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "faggots in gravy and gays should burn",  # a group is named besides the homonym
+        "those pikeys on the lane stole my bike",  # no place name: the slur is used
+    ],
+)
+def test_a_homonym_beside_hate_does_not_hide_it(cascade: CascadeTextDetector, text: str) -> None:
+    assert categories_flagged(cascade, text) & BREACH

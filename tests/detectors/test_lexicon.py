@@ -456,6 +456,10 @@ PASSING = [
     ("my niggas always got my back", "identity_attack"),
     ("that nigga crazy lol", "identity_attack"),
     ("I'm a proud n*gga", "identity_attack"),
+    # a capitalised slur before a place word is a place name
+    ("Pikeys Lane floods every winter", "identity_attack"),
+    ("The bus stops at Coon Hill and the station", "identity_attack"),
+    ("A darkie is an old slang word for a moonless night", "identity_attack"),
     ("Sod's law, it rained all day", "profanity"),
     # abuse at one person is a personal attack, not identity hate, without a slur
     ("you stupid woman", "identity_attack"),
@@ -914,3 +918,11 @@ def test_a_reporting_frame_after_the_words_counts_as_reporting() -> None:
     # the writer's own words before someone else's are not reported
     own = "Asked this bitch where she wanna eat, she said 'Porkys'"
     assert "personal_attack" in above(own)
+
+
+def test_homonyms_are_the_slurs_read_harmlessly() -> None:
+    assert _DETECTOR.homonyms("We burnt a bundle of faggots on the bonfire") == {"faggots"}
+    assert _DETECTOR.homonyms("Pikeys Lane floods every winter") == {"pikeys"}
+    assert _DETECTOR.homonyms("those pikeys on the lane are thieves") == frozenset()
+    assert _DETECTOR.homonyms("gays are faggots") == frozenset()
+    assert _DETECTOR.homonyms("") == frozenset()

@@ -318,13 +318,15 @@ class HybridTextDetector:
         return self.combine(parts)
 
     def settled(self, parts: Parts, text: str) -> npt.NDArray[np.float64]:
-        """:meth:`final`'s scores, less three readings word statistics get backwards.
+        """:meth:`final`'s scores, less four readings word statistics get backwards.
 
         Violence aimed only at the writer is not a threat ("I want to kill myself", see
         :mod:`~dignity.detectors.text.self_harm`), nor is politics' borrowed violence when no
         protected group is named ("crush them at the ballot box", "lock him up", see
         :mod:`~dignity.detectors.text.civic`), and a text that only affirms a protected group
-        is not hate ("Refugees are human too", see :mod:`~dignity.detectors.text.affirmation`).
+        is not hate ("Refugees are human too", see :mod:`~dignity.detectors.text.affirmation`), nor is
+        a slur read as a homonym ("faggots in gravy", "Pikeys Lane") when it is the only group
+        word.
         None applies where the lexicon finds an explicit threat or hate.
         """
         probs = self.final(parts, text)
@@ -339,9 +341,18 @@ class HybridTextDetector:
         hate = parts.lexicon.get("identity_attack")
         if probs[IDENTITY] > IDENTITY_CAP and (hate is None or hate.score < EXPLICIT):
             subject = affirmed_group(text)
-            if subject is not None and any(_names_a_group(w) for w in subject):
+            if (subject is not None and any(_names_a_group(w) for w in subject)) or (
+                self._names_only_homonyms(parts, text)
+            ):
                 probs = _capped(probs, IDENTITY, IDENTITY_CAP)
         return probs
+
+    def _names_only_homonyms(self, parts: Parts, text: str) -> bool:
+        """Whether every word naming a group is a slur the lexicon reads as a homonym ("a
+        bundle of faggots on the bonfire"): such a text names no group, so the identity gate
+        stays shut however the learnt models score the word."""
+        naming = {t.text for t in parts.tokens if _names_a_group(t.text)}
+        return bool(naming) and naming <= self._lexicon.homonyms(text)
 
     def scores(self, text: str) -> dict[str, float]:
         """Every category's final score for a bare text."""

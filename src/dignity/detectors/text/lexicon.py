@@ -117,6 +117,11 @@ _REPORTED_CONDEMNED = 0.15
 _QUOTED = 0.5
 _REPORTED = 0.6
 _SAFE_CONTEXT = 0.1
+_PLACE_AFTER = re.compile(
+    r"(?:'s|')?\s+(?:lane|road|rd|street|st|avenue|close|hill|farm|wood|woods|common|green|way|end|"
+    r"bridge|park|crescent|drive|row|terrace|court|meadows?|brook|bottom|wharf)\b"
+)
+"""A capitalised slur followed by one of these is a place name ("Pikeys Lane", "Coon Hill")."""
 
 _WB = r"(?<![\w@*])"
 _WE = r"(?![\w*])"
@@ -395,6 +400,19 @@ class LexiconDetector:
             self.load()
         assert self._lexicon is not None
         return _detect(self._lexicon, message.text, self.name)
+
+    def homonyms(self, text: str) -> frozenset[str]:
+        """The slurs in ``text`` (normalised, as matched) that read as homonyms or reclaimed
+        uses: they name no group ("a bundle of faggots on the bonfire", "Pikeys Lane")."""
+        if self._lexicon is None:
+            self.load()
+        assert self._lexicon is not None
+        norm, matches = _matches(self._lexicon, text)
+        return frozenset(
+            norm.text[start:end]
+            for entry, start, end, _ in matches
+            if entry.kind == "slur" and _homonym(norm, entry, start, end)
+        )
 
     def _source(self) -> str:
         return self.lexicon_path or "dignity/detectors/text/lexicon.yaml"
@@ -855,6 +873,19 @@ def _negated(ctx: _Context, pre: str, end: int) -> bool:
     return _NEGATIVE_QUESTION.match(pre) is None or not ctx.ends_in_question(end)
 
 
+def _homonym(norm: Normalised, entry: _Entry, start: int, end: int) -> bool:
+    """Whether the match reads as a harmless homonym or reclaimed use: one of the entry's
+    ``safe_contexts`` near it, or, for a slur, a capitalised place name ("Pikeys Lane")."""
+    text = norm.text
+    if entry.safe is not None and entry.safe.search(text[max(0, start - 40) : end + 40]):
+        return True
+    return (
+        entry.kind == "slur"
+        and _PLACE_AFTER.match(text, end) is not None
+        and norm.original[norm.original_index(start)].isupper()
+    )
+
+
 def _score_match(
     ctx: _Context,
     entry: _Entry,
@@ -867,11 +898,9 @@ def _score_match(
     pre = ctx.sentence_before(start)
     modifiers: list[str] = []
     common = 1.0
-    if entry.safe is not None:
-        lo = max(0, start - 40)
-        if entry.safe.search(text[lo : end + 40]):
-            common *= _SAFE_CONTEXT
-            modifiers.append("safe")
+    if _homonym(ctx.norm, entry, start, end):
+        common *= _SAFE_CONTEXT
+        modifiers.append("safe")
     in_quotes = ctx.quoted(start, end)
     reported = (
         _REPORTING.search(pre[-60:]) is not None
@@ -919,12 +948,29 @@ def _score_match(
             out.append(_Hit(category, score, entry, start, end, cat_targets, " ".join(why)))
 
 
+_Match = tuple[_Entry, int, int, tuple[str, ...]]
+
+
 def _detect(lexicon: _Lexicon, text: str, detector: str) -> tuple[Finding, ...]:
-    if not text or (lexicon.literal_re is None and not lexicon.pattern_res):
+    norm, matches = _matches(lexicon, text)
+    if not matches:
         return ()
+    ctx = _Context(norm)
+    hits: list[_Hit] = []
+    for entry, start, end, targets in matches:
+        _score_match(ctx, entry, start, end, targets, hits)
+        if entry.has_group and entry.category != IDENTITY_ATTACK:
+            _score_match(ctx, _as_identity(entry), start, end, targets or entry.targets, hits)
+    return _findings(norm, hits, detector)
+
+
+def _matches(lexicon: _Lexicon, text: str) -> tuple[Normalised, list[_Match]]:
+    """The normalised text and every entry matched in it (entry, start, end, targets)."""
     norm = normalise(text, lexicon.unmask, lexicon.keep, lexicon.respell)
+    if not text or (lexicon.literal_re is None and not lexicon.pattern_res):
+        return norm, []
     t = norm.text
-    matches: list[tuple[_Entry, int, int, tuple[str, ...]]] = []
+    matches: list[_Match] = []
     if lexicon.literal_re is not None:
         for m in lexicon.literal_re.finditer(t):
             entry = lexicon.literal_index.get(_key(m.group()))
@@ -943,16 +989,7 @@ def _detect(lexicon: _Lexicon, text: str, detector: str) -> tuple[Finding, ...]:
                     if found is not None:
                         targets = (found,)
             matches.append((entry, m.start(), m.end(), targets))
-    if not matches:
-        return ()
-
-    ctx = _Context(norm)
-    hits: list[_Hit] = []
-    for entry, start, end, targets in matches:
-        _score_match(ctx, entry, start, end, targets, hits)
-        if entry.has_group and entry.category != IDENTITY_ATTACK:
-            _score_match(ctx, _as_identity(entry), start, end, targets or entry.targets, hits)
-    return _findings(norm, hits, detector)
+    return norm, matches
 
 
 def _as_identity(entry: _Entry) -> _Entry:

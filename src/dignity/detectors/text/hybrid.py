@@ -323,10 +323,9 @@ class HybridTextDetector:
         Violence aimed only at the writer is not a threat ("I want to kill myself", see
         :mod:`~dignity.detectors.text.self_harm`), nor is politics' borrowed violence when no
         protected group is named ("crush them at the ballot box", "lock him up", see
-        :mod:`~dignity.detectors.text.civic`), and a text that only affirms a protected group
-        is not hate ("Refugees are human too", see :mod:`~dignity.detectors.text.affirmation`), nor is
-        a slur read as a homonym ("faggots in gravy", "Pikeys Lane") when it is the only group
-        word.
+        :mod:`~dignity.detectors.text.civic`). A text that only affirms a protected group is
+        not hate ("Refugees are human too", see :mod:`~dignity.detectors.text.affirmation`),
+        nor is one whose only group words are slurs read as homonyms ("faggots in gravy").
         None applies where the lexicon finds an explicit threat or hate.
         """
         probs = self.final(parts, text)

@@ -21,6 +21,9 @@ CAMPAIGNING = [
     "Kill the bill!",
     "Smash the patriarchy",
     "Tear down the whole rotten establishment",
+    "Let's bury this policy once and for all",
+    "We will kill their latest proposal in committee",
+    "Time to smash Labour's budget",
 ]
 
 

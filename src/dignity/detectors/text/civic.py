@@ -14,7 +14,8 @@ Four kinds of phrase count as civic:
 - a call for the law or an employer to act ("should be arrested", "belongs in prison", "lock
   him up");
 - violence done to a system, a measure or an ideology, not to people ("burn it all down and
-  start again", "kill the bill", "smash the patriarchy"; the first scored 0.96 as a threat).
+  start again", "kill the bill", "smash the patriarchy", "bury this policy once and for all";
+  the first scored 0.96 as a threat, the last 0.56).
 
 A text counts as civic only when such a phrase is there and, once those phrases are set aside,
 no word of violence or menace is left. "We'll beat them at the election and then beat them in
@@ -56,7 +57,8 @@ _SANCTION = (
 _SYSTEM = (
     r"(?:burn\w*|smash\w*|destroy\w*|kill\w*|tear\w*|tore|torn|blow\w*|blew|wreck\w*|"
     r"crush\w*|demolish\w*|dismantl\w*|bur(?:y|ies|ied|ying)|nuk\w*)"
-    r"(?: (?:down|up|apart))? (?:it all|the (?:whole |entire |rotten |corrupt |broken |old )*"
+    r"(?: (?:down|up|apart))? (?:it all|(?:the|this|that|these|those|their|his|her|its|your|our|"
+    r"my|\w+'s) (?:whole |entire |rotten |corrupt |broken |old |new |latest |so-called )*"
     r"(?:system|establishment|status quo|patriarchy|bill|policy|plans?|proposals?|scheme|tax|law|"
     r"manifesto|budget|deal|monopoly|consensus|old order|machine|cuts)|(?:the )?(?:capitalism|"
     r"austerity|racism|fascism|sexism|bigotry|corruption|neoliberalism|privilege|inequality|"

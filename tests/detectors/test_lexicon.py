@@ -65,8 +65,8 @@ FLAGGED = [
     ("you are a hateful buttmunch", {"personal_attack"}, ["buttmunch"]),
     ("Muslims are vermin", {"identity_attack"}, ["Muslims are vermin"]),
     # "nigga" is no slur on its own here, but hate about the people it names is hate
-    ("niggas are animals", {"identity_attack"}, ["niggas are animals"]),
-    ("n*ggas are subhuman", {"identity_attack"}, ["n*ggas are subhuman"]),
+    ("niggas are animals", {"identity_attack", "profanity"}, ["niggas are animals"]),
+    ("n*ggas are subhuman", {"identity_attack", "profanity"}, ["n*ggas are subhuman"]),
     ("I hate women", {"identity_attack"}, ["hate women"]),
     ("go back to your own country", {"identity_attack"}, ["go back to your own country"]),
     ("you p*ki", {"identity_attack", "personal_attack"}, ["p*ki"]),
@@ -74,6 +74,8 @@ FLAGGED = [
     ("I'd fuck her", {"sexual", "profanity"}, ["I'd fuck her"]),
     ("send me nudes", {"sexual"}, ["send me nudes"]),
     ("this fucking rain", {"profanity"}, ["fucking"]),
+    # vulgar, so reported like swearing; no slur and no breach on its own (see below)
+    ("that nigga crazy lol", {"profanity"}, ["nigga"]),
     ("Bollocks, I missed the bus, fucking hell", {"profanity"}, ["fucking"]),
     # a generalisation reached through a later reference to the group
     (

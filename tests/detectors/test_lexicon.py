@@ -109,6 +109,8 @@ FLAGGED = [
         ["Hindus are so repulsive"],
     ),
     ("Gypsies belong in a cage", {"identity_attack"}, ["Gypsies belong in a cage"]),
+    # a harmless use of the word later on does not excuse the slur before it
+    ("you fag, have a fag break", {"identity_attack", "personal_attack"}, ["fag"]),
     # violence promised to whoever comes next, and to a group's homes and places of worship
     ("I'll stab the first Muslim I see tomorrow", {"threat"}, ["stab the first Muslim I see"]),
     (
@@ -450,6 +452,7 @@ PASSING = [
     ("Black women MPs receive the most abuse", "identity_attack"),
     # homonyms and reclaimed terms
     ("a bundle of faggots in gravy", "identity_attack"),
+    ("going out for a fag break, then a packet of fags", "identity_attack"),
     ("queer theory reading group on Thursday", "identity_attack"),
     ("the dyke on the canal has burst", "identity_attack"),
     ("the old Ford had a retarded ignition timing setting", "identity_attack"),

@@ -873,11 +873,26 @@ def _negated(ctx: _Context, pre: str, end: int) -> bool:
     return _NEGATIVE_QUESTION.match(pre) is None or not ctx.ends_in_question(end)
 
 
+def _own_context(text: str, start: int, end: int, reach: int = 40) -> str:
+    """About ``reach`` characters either side of the match at [start, end), stopping short of
+    another use of the same word, so that one harmless use does not excuse another ("you fag,
+    have a fag break": the break belongs to the second)."""
+    word = text[start:end]
+    lo, hi = max(0, start - reach), end + reach
+    before = text.rfind(word, lo, start)
+    if before != -1:
+        lo = before + len(word)
+    after = text.find(word, end, hi)
+    if after != -1:
+        hi = after
+    return text[lo:hi]
+
+
 def _homonym(norm: Normalised, entry: _Entry, start: int, end: int) -> bool:
     """Whether the match reads as a harmless homonym or reclaimed use: one of the entry's
     ``safe_contexts`` near it, or, for a slur, a capitalised place name ("Pikeys Lane")."""
     text = norm.text
-    if entry.safe is not None and entry.safe.search(text[max(0, start - 40) : end + 40]):
+    if entry.safe is not None and entry.safe.search(_own_context(text, start, end)):
         return True
     return (
         entry.kind == "slur"

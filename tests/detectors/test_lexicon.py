@@ -61,6 +61,7 @@ FLAGGED = [
         ["pray for big dumb Mike to keel over"],
     ),
     ("you sicko", {"personal_attack"}, ["sicko"]),
+    ("You are a Nazi", {"personal_attack"}, ["Nazi"]),
     ("you are a liar and a fraud", {"personal_attack"}, ["fraud"]),
     ("you are a hateful buttmunch", {"personal_attack"}, ["buttmunch"]),
     ("Muslims are vermin", {"identity_attack"}, ["Muslims are vermin"]),
@@ -452,6 +453,12 @@ PASSING = [
     ("Black women MPs receive the most abuse", "identity_attack"),
     # homonyms and reclaimed terms
     ("a bundle of faggots in gravy", "identity_attack"),
+    # the regime and its history, and a politics rather than a person
+    ("My grandad fought the Nazis in the Second World War", "personal_attack"),
+    ("Nazi Germany invaded Poland in 1939", "personal_attack"),
+    ("This is straight out of the fascist playbook", "personal_attack"),
+    ("I am proud to be anti-fascist", "personal_attack"),
+    ("The Anti-Nazi League marched on Saturday", "personal_attack"),
     ("going out for a fag break, then a packet of fags", "identity_attack"),
     ("queer theory reading group on Thursday", "identity_attack"),
     ("the dyke on the canal has burst", "identity_attack"),

@@ -468,6 +468,8 @@ PASSING = [
     ("the weapon was found in the river", "personal_attack"),
     ("The Anti-Nazi League marched on Saturday", "personal_attack"),
     ("going out for a fag break, then a packet of fags", "identity_attack"),
+    ("I'm nipping out for a fag after lunch", "identity_attack"),
+    ("fancy a quick fag before the meeting?", "identity_attack"),
     ("queer theory reading group on Thursday", "identity_attack"),
     ("the dyke on the canal has burst", "identity_attack"),
     ("the old Ford had a retarded ignition timing setting", "identity_attack"),

@@ -462,11 +462,11 @@ PASSING = [
     ("Nazi Germany invaded Poland in 1939", "personal_attack"),
     ("This is straight out of the fascist playbook", "personal_attack"),
     ("I am proud to be anti-fascist", "personal_attack"),
+    ("The Anti-Nazi League marched on Saturday", "personal_attack"),
     # slang that insults only when said to someone, at the end of the phrase
     ("you melt the butter first", "personal_attack"),
     ("Did you tool up for the job?", "personal_attack"),
     ("the weapon was found in the river", "personal_attack"),
-    ("The Anti-Nazi League marched on Saturday", "personal_attack"),
     ("going out for a fag break, then a packet of fags", "identity_attack"),
     ("I'm nipping out for a fag after lunch", "identity_attack"),
     ("fancy a quick fag before the meeting?", "identity_attack"),

@@ -24,6 +24,7 @@ from dignity.errors import DetectorError
 from dignity.model import Message
 
 BREACH = {"personal_attack", "identity_attack", "threat", "sexual"}
+BREACH_INDEX = [CATEGORIES.index(c) for c in sorted(BREACH)]
 
 
 def test_the_shipped_transformer_gives_one_finite_logit_per_category() -> None:
@@ -122,14 +123,27 @@ def test_clear_cases_skip_the_transformer_and_doubtful_ones_use_it(
         "I love women.",
     ],
 )
-def test_sure_scores_without_explicit_evidence_are_read_by_the_transformer(
+def test_texts_the_bag_of_words_misreads_are_read_by_the_transformer(
     cascade: CascadeTextDetector, text: str
 ) -> None:
     parts = cascade.parts(text)
     fast = cascade.combine(parts)
-    assert not in_band(fast)  # the bag of words is sure...
+    assert fast[BREACH_INDEX].max() >= BAND[0]  # the bag of words sees abuse (doubtful or sure)...
     assert consults(fast, parts.features)  # ...with nothing explicit to show for it
     assert not categories_flagged(cascade, text) & BREACH
+
+
+def test_a_sure_score_is_settled_only_when_the_lexicon_backs_it() -> None:
+    """Above the band the fast stack is trusted only with an explicit match behind it."""
+    n = len(CATEGORIES)
+    fast = np.zeros(n)
+    fast[CATEGORIES.index("identity_attack")] = 0.95
+    features = np.zeros(len(FEATURE_NAMES))
+    assert not in_band(fast)
+    assert consults(fast, features)  # sure from word statistics alone: ask the transformer
+    features[n + CATEGORIES.index("identity_attack")] = 0.9  # the lexicon found a slur
+    assert not consults(fast, features)
+    assert not consults(np.zeros(n), np.zeros(len(FEATURE_NAMES)))  # clearly clean
 
 
 def test_sure_scores_backed_by_the_lexicon_skip_the_transformer(
@@ -270,3 +284,34 @@ def test_a_slur_read_as_a_homonym_names_no_group(cascade: CascadeTextDetector, t
 )
 def test_a_homonym_beside_hate_does_not_hide_it(cascade: CascadeTextDetector, text: str) -> None:
     assert categories_flagged(cascade, text) & BREACH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They spent the whole night having sex in every room of the house.",
+        "Looking for a discreet hookup tonight, no strings, pics in dm.",
+        "She moaned as he slid his hand up her thigh and pulled her dress off.",
+    ],
+)
+def test_sexualised_language_is_sexual_whoever_it_is_about(
+    cascade: CascadeTextDetector, text: str
+) -> None:
+    """The code bars "the use of sexualised language", not only remarks aimed at a person;
+    described sex is not a threat (the last text once scored threat .50, routed urgent)."""
+    scores = cascade.scores(text)
+    assert scores["sexual"] >= 0.5
+    assert scores["threat"] < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The PM got a good licking in the by-election.",
+        "Labour are in bed with the unions and everyone knows it.",
+        "We need a proper debate about the safety of sex workers.",
+        "The breast screening programme must be protected from cuts.",
+    ],
+)
+def test_the_same_words_out_of_sex_pass(cascade: CascadeTextDetector, text: str) -> None:
+    assert cascade.scores(text)["sexual"] < 0.5

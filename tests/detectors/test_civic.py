@@ -90,3 +90,28 @@ def test_a_call_to_jail_a_group_stays_a_threat(cascade: CascadeTextDetector) -> 
     scores = cascade.scores("Muslims should be locked up")
     assert scores["threat"] >= 0.5
     assert scores["identity_attack"] >= 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He should be thrown out of the party for those comments.",
+        "Anyone who leaks should be expelled.",
+        "She deserves to be deselected after that vote.",
+        "The leader needs to go before conference.",
+        "You belong in the party, we need people like you.",
+    ],
+)
+def test_calls_for_a_sanction_are_not_threats(cascade: CascadeTextDetector, text: str) -> None:
+    """Expulsion, deselection and resignation are a party's own sanctions, not violence; the
+    transformer once read "should be thrown out of the party" as a threat (1.0, urgent)."""
+    scores = cascade.scores(text)
+    assert max(scores[c] for c in ("personal_attack", "threat", "identity_attack")) < 0.5
+
+
+def test_throwing_a_group_out_of_the_country_is_hate_not_a_threat(
+    cascade: CascadeTextDetector,
+) -> None:
+    scores = cascade.scores("Muslims should be thrown out of the country.")
+    assert scores["identity_attack"] >= 0.5
+    assert scores["threat"] < 0.5

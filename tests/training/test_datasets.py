@@ -120,6 +120,39 @@ def test_synthetic_data_is_marked_seeded_and_labelled() -> None:
     assert all(e.labels["personal_attack"] == 0 for e in politics)
 
 
+def test_sexualised_language_is_sexual_and_nothing_else() -> None:
+    """The code bars sexualised language whoever it is about: described sex is ``sexual``
+    but no attack or threat; the same words out of sex are clean; no slot is left empty."""
+    examples = generate(5, scale=0.2, obfuscated=0)
+    sexualised = [e for e in examples if e.source == "synthetic:sexualised"]
+    neutral = [e for e in examples if e.source == "synthetic:sexualised_neutral"]
+    assert len(sexualised) > 100
+    assert len(neutral) > 50
+    for e in sexualised:
+        assert e.labels["sexual"] == 1, e.text
+        assert e.labels["threat"] == e.labels["identity_attack"] == 0, e.text
+    for e in neutral:
+        assert all(e.labels[c] == 0 for c in CATEGORIES if c != "profanity"), e.text
+    for e in sexualised + neutral:
+        for flaw in ("{", "  ", " .", "him's", "me's"):
+            assert flaw not in e.text, e.text
+
+
+def test_calls_for_expulsion_are_not_threats() -> None:
+    """Wanting a member expelled or sacked is politics; wanting a protected group thrown out
+    is exclusion (hate, with its target); neither is a threat of violence."""
+    examples = generate(5, scale=0.2, obfuscated=0)
+    removal = [e for e in examples if e.source == "synthetic:removal"]
+    expulsion = [e for e in examples if e.source == "synthetic:expulsion"]
+    assert len(removal) > 50
+    assert len(expulsion) > 30
+    assert all(all(e.labels[c] == 0 for c in CATEGORIES if c != "profanity") for e in removal)
+    for e in expulsion:
+        assert e.labels["identity_attack"] == 1, e.text
+        assert e.labels["threat"] == 0, e.text
+        assert len(e.targets) == 1, e.text
+
+
 def test_obfuscate_changes_text_deterministically() -> None:
     import random
 

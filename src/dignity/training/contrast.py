@@ -22,6 +22,14 @@ lines, not to imitate any evaluation set:
 * ``threat_neutral``: violent metaphor, condemnation of threats, campaigning talk (clean);
 * ``sexual``: sexualised remarks about a person and unwelcome advances (``sexual``);
 * ``sexual_neutral``: talk about sex education, harassment policy, relationships (clean);
+* ``sexualised``: sexualised language whoever it is about: sex described, boasted of or
+  advertised (``sexual`` only: no one is attacked or threatened);
+* ``sexualised_neutral``: the same words and bodies out of sex: health, sport, DIY, romance,
+  the politics of sex work (clean);
+* ``removal``: calls for someone to be expelled, suspended, sacked or voted out (clean: a
+  sanction is not a threat);
+* ``expulsion``: calls to throw a protected group out of the country or the party
+  (``identity_attack`` with ``targets``, not ``threat``: exclusion, not violence);
 * ``obfuscated``: real abusive training texts with misspellings, leetspeak, spaces inserted or
   removed (labels of the original).
 
@@ -31,6 +39,7 @@ Everything is drawn from a seeded :class:`random.Random`, so the same seed gives
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from dignity.training.labels import CATEGORIES, Example, Label, has_swearing
@@ -669,6 +678,59 @@ THREAT_GROUP = (
     "{G} should be lined up and shot",
     "I will hurt any {g} I see",
 )
+# Calling for someone to lose a post is politics, not a threat: "should be thrown out of the
+# party" is a sanction, not violence. Wanting a protected group thrown out of the country is
+# exclusion (hate), still not a threat of violence.
+REMOVALS = (
+    "thrown out of the party",
+    "kicked out of the party",
+    "expelled from the party",
+    "expelled",
+    "suspended",
+    "sacked",
+    "deselected",
+    "voted out",
+    "removed from office",
+    "struck off",
+    "booted out of the cabinet",
+    "thrown off the committee",
+    "kicked out at the next election",
+    "made to resign",
+    "barred from standing again",
+    "stripped of the whip",
+    "thrown out of parliament",
+    "kicked off the shortlist",
+    "chucked out of the council group",
+)
+REMOVAL = (
+    "{p} should be {rm}",
+    "{p} needs to be {rm}",
+    "{p} deserves to be {rm} for this",
+    "{p} must be {rm} after what they said",
+    "if this is true {p} should be {rm}",
+    "{p} should be {rm} and never allowed back",
+    "I hope {p} gets {rm}",
+    "throw {p} out of the party",
+    "kick {p} out of the party now",
+    "get {p} out of office",
+    "{party} must be kicked out of power",
+    "chuck the lot of them out at the next election",
+    "sack {p} now",
+    "time to boot {party} out of government",
+    "{p} has to go, today",
+    "anyone who breaks the code should be {rm}",
+    "members who leak should be {rm}",
+)
+EXPULSION = (
+    "{G} should be thrown out of the country",
+    "{G} should be kicked out",
+    "throw all {G} out",
+    "kick every {g} out of Britain",
+    "{G} should be deported, every last one of them",
+    "send the {G} back where they came from",
+    "{G} should be thrown out of our party",
+    "{G} should be banned from the country",
+)
 PLACES = ("mosques", "synagogues", "churches", "homes", "shops", "community centre", "temples")
 THREAT_NEUTRAL = (
     "no one should threaten {p}",
@@ -767,6 +829,202 @@ SEXUAL_NEUTRAL = (
     "she asked what I thought of her motion on bus fares",
     "{p} looks tired, someone get her a coffee",
     "tell him well done from all of us",
+)
+# Sexualised language whoever it is about: the code bars "the use of sexualised language or
+# imagery", not only remarks aimed at a person. Built from parts, so no sentence repeats much.
+LOVERS = (
+    "he",
+    "she",
+    "they",
+    "my ex",
+    "the guy from the gym",
+    "this girl I met",
+    "my boyfriend",
+    "my girlfriend",
+    "the couple next door",
+    "my wife",
+    "my husband",
+    "her date",
+    "some lad",
+    "the new barmaid",
+    "my flatmate",
+)
+PARTNERS = (
+    "him",
+    "her",
+    "them",
+    "me",
+    "my ex",
+    "his girlfriend",
+    "her boyfriend",
+    "the pair of them",
+)
+EXPLICIT_PARTS = (
+    "tits",
+    "boobs",
+    "breasts",
+    "nipples",
+    "arse",
+    "ass",
+    "bum",
+    "cock",
+    "dick",
+    "pussy",
+    "clit",
+    "balls",
+    "crotch",
+    "bits",
+)
+SOFT_PARTS = ("neck", "thighs", "inner thigh", "lips", "body", "hips", "waist", "chest", "back")
+CLOTHES = ("dress", "knickers", "bra", "shirt", "jeans", "boxers", "skirt", "thong", "top")
+SEX_ACTS = (
+    "fucked",
+    "shagged",
+    "banged",
+    "screwed",
+    "rode",
+    "went down on",
+    "sucked off",
+    "fingered",
+    "licked out",
+    "had sex with",
+    "slept with",
+    "got off with",
+    "pounded",
+    "gave a blowjob to",
+)
+SEX_MANNERS = (
+    "all night",
+    "until she screamed",
+    "in the back of the car",
+    "on the kitchen table",
+    "in the shower",
+    "so hard the bed broke",
+    "in the office toilets",
+    "twice before breakfast",
+    "on the sofa",
+    "from behind",
+    "against the wall",
+    "at the party",
+    "with the lights on",
+    "in the hotel lift",
+    "",
+)
+TOUCHES = ("stroked", "squeezed", "licked", "sucked", "kissed", "rubbed", "grabbed", "played with")
+SEXUALISED = (
+    "{a} {act} {b} {how}",
+    "{a} and {b} had sex {how}",
+    "{a} got naked and {act} {b} {how}",
+    "{a} slid a hand inside {bp} {clothes} and {touch} {bp} {part}",
+    "{a} moaned while {a2} {part} got {touch}",
+    "{a} kissed {bp} {soft} and pulled {bp} {clothes} off",
+    "{a} kissed {bp} {soft} and {touch} {bp} {part}",
+    "so horny right now, need someone to bend me over {how}",
+    "who wants to watch me touch myself on cam tonight",
+    "hot girls stripping naked live, link in bio",
+    "{a} came all over {bp} {part}",
+    "I get so wet thinking about {b} {how}",
+    "I get so hard thinking about {bp} {part}",
+    "{a} sucked {bp} cock in the car park",
+    "{a} had a threesome with {b} and the neighbour",
+    "looking for no strings fun tonight, pics in dm",
+    "nothing better than morning sex with {b}",
+    "bent over the desk with {bp} skirt round {b2} waist",
+    "{a} couldn't stop staring at {bp} {part} all through the meeting",
+    "{a} {touch} {bp} {part} under the table",
+    "{a} wants to feel {bp} {part} in {a2} mouth",
+    "{a} stripped off and climbed on top of {b}",
+    "{a} took {b} upstairs and {act} {b} {how}",
+    "{a} was naked in bed waiting for {b}",
+    "{a} sent {b} a video of {a2} {part}",
+    "the sex was so good last night I can still feel it",
+    "want to see what I do with my {part} when I'm alone?",
+    "her {part} bounced as she rode him",
+    "{a} spent the night licking every inch of {b}",
+    "{a} tied {b} to the bed and {act} {b} {how}",
+)
+SEXUALISED_NEUTRAL = (
+    "{a} pulled a muscle in {a2} {soft} at five-a-side",
+    "breast cancer screening saves lives, book yours today",
+    "{a} kissed {b} goodbye at the station",
+    "testicular cancer checks only take a minute",
+    "the naked ambition of this government is embarrassing",
+    "sex workers deserve to be safe at work",
+    "the clinic offers free contraception and STI testing",
+    "{a} and {b} celebrated their anniversary with a quiet dinner",
+    "the baby was breastfed until six months",
+    "MPs debated decriminalising sex work today",
+    "{a} stripped the wallpaper in the hall all weekend",
+    "{a} rode {a2} bike to the count",
+    "{a} went down on one knee and proposed",
+    "long nights and hard work on the campaign trail",
+    "my legs ache after canvassing all day",
+    "the showers at the leisure centre have been broken for months",
+    "bend your knees when you lift the boxes of leaflets",
+    "we banged on doors all afternoon",
+    "{a} screwed the shelves into the wall",
+    "that meeting sucked the life out of me",
+    "the strip club licence comes up at the council on Friday",
+    "relationships and sex education starts in year seven",
+    "{a} held {bp} hand at the hospital",
+    "the cock crowed at dawn and woke the whole farm",
+    "{a} came home late from the branch meeting",
+    "people came from all over the county for the rally",
+    "{a} hugged {b} after the result came in",
+    "the lecture was on the history of the contraceptive pill",
+    "{a} got changed in the car before the hustings",
+    "the minister was caught with his trousers down over the expenses",
+    "sexual consent is the subject of the new campaign",
+    "{a} slept on the sofa after the count",
+    "the pair of them went to bed early before polling day",
+    "my chest hurts after that cold",
+    "{a} touched on the housing crisis in the speech",
+    "the debate got heated and {a} was hot under the collar",
+    "period poverty is real and pads should be free",
+    "{a} has been dating {b} for a year now",
+    "the midwife checked the baby's weight",
+    "{a} wore a lovely dress to the gala",
+    # every word the sexualised family leans on, in its everyday sense
+    "the PM got a good licking in the by-election",
+    "we spent all evening licking envelopes for the mailshot",
+    "the party is still licking its wounds after the election",
+    "I'm in bed with flu so I can't make the canvass tonight",
+    "{a} was in bed by nine before the early shift",
+    "the council is in bed with the developers",
+    "{a} slept with the window open all summer",
+    "I'm absolutely shagged after a day on the doorstep",
+    "we pounded the streets for six hours and it paid off",
+    "{a} was fingered as the source of the leak",
+    "{a} got off with a warning from the whips",
+    "the government bent over backwards for the donors",
+    "{a} came over all emotional at the count",
+    "they came all over the country to march for the NHS",
+    "we got soaked canvassing in the rain and it was worth it",
+    "hard work and a hard slog but we held the seat",
+    "{a} kept staring at the results board all night",
+    "deals done under the table have no place in politics",
+    "stop putting words in my mouth, {a}",
+    "{a} climbed on top of the bus shelter to see the march",
+    "strip the beds and put the sheets in the wash",
+    "{a} stripped off the old paint before the new sign went up",
+    "{a} took the boxes upstairs to the committee room",
+    "the video of {a2} speech has ten thousand views",
+    "{a} tied the banner to the railings",
+    "we covered every inch of the ward with leaflets",
+    "a threesome of by-elections in one week is brutal",
+    "the minister was caught naked in a lie",
+    "the naked truth is the money has run out",
+    "{a} put sun cream on before the march",
+    "the hospital scan of {a2} chest came back clear",
+    "{a} injured {a2} back lifting the stall",
+    "{a} got a kiss on the cheek from {a2} gran after the result",
+    "the pair of them have been inseparable since the first date",
+    "the sex discrimination case against the company was settled",
+    "{a} had a hard time at the select committee",
+    "the committee went down on party lines",
+    "{a} rode out the storm over the expenses",
+    "the budget sucks and everyone knows it",
+    "{a} got screwed by the boundary changes",
 )
 SLURS_HOMOPHONE = ("b1tch", "sl4g", "wh0re", "c*nt")
 
@@ -962,6 +1220,59 @@ def _sexual_neutral(m: _Maker, n: int) -> Iterator[tuple[str, dict[str, Label], 
         yield m.fill(m.pick(SEXUAL_NEUTRAL)), _labels(), ()
 
 
+def _removal(m: _Maker, n: int) -> Iterator[tuple[str, dict[str, Label], tuple[str, ...]]]:
+    for _ in range(n):
+        text = m.fill(m.pick(REMOVAL), rm=m.pick(REMOVALS))
+        yield text, _labels(profanity=int(has_swearing(text))), ()
+
+
+def _expulsion(m: _Maker, n: int) -> Iterator[tuple[str, dict[str, Label], tuple[str, ...]]]:
+    for _ in range(n):
+        target, plural, single = m.group()
+        text = m.fill(m.pick(EXPULSION), G=plural, g=single)
+        yield text, _labels(identity_attack=1, profanity=int(has_swearing(text))), (target,)
+
+
+def _tidy(text: str) -> str:
+    """One space between words and none before end punctuation (an empty slot leaves both)."""
+    return re.sub(r" +([.!?])", r"\1", " ".join(text.split()))
+
+
+def _lovers(m: _Maker) -> dict[str, str]:
+    """The people in a sexualised sentence, with possessives that agree with them."""
+    a = m.pick(LOVERS)
+    b = m.pick(PARTNERS)
+    poss = {"he": "his", "she": "her", "they": "their", "I": "my"}
+    return {
+        "a": a,
+        "a2": poss.get(a, m.pick(("his", "her", "their"))),
+        "b": b,
+        "b2": {"him": "his", "her": "her", "them": "their", "me": "my"}.get(b, "their"),
+        "bp": {"him": "his", "her": "her", "them": "their", "me": "my"}.get(b, f"{b}'s"),
+        "act": m.pick(SEX_ACTS),
+        "how": m.pick(SEX_MANNERS),
+        "part": m.pick(EXPLICIT_PARTS),
+        "soft": m.pick(SOFT_PARTS),
+        "clothes": m.pick(CLOTHES),
+        "touch": m.pick(TOUCHES),
+    }
+
+
+def _sexualised(m: _Maker, n: int) -> Iterator[tuple[str, dict[str, Label], tuple[str, ...]]]:
+    for _ in range(n):
+        text = _tidy(m.fill(m.pick(SEXUALISED), **_lovers(m)))
+        labels = _labels(sexual=1, profanity=int(has_swearing(text)))
+        yield text, labels, ()
+
+
+def _sexualised_neutral(
+    m: _Maker, n: int
+) -> Iterator[tuple[str, dict[str, Label], tuple[str, ...]]]:
+    for _ in range(n):
+        text = _tidy(m.fill(m.pick(SEXUALISED_NEUTRAL), **_lovers(m)))
+        yield text, _labels(profanity=int(has_swearing(text))), ()
+
+
 _LEET_OUT = {"a": "4", "e": "3", "i": "1", "o": "0", "s": "$", "t": "7"}
 _HOMOGLYPH = {"a": "а", "e": "е", "o": "о", "i": "і", "c": "с", "p": "р"}
 
@@ -1038,6 +1349,10 @@ FAMILY_SIZES: dict[str, int] = {
     "threat_neutral": 1500,
     "sexual": 1200,
     "sexual_neutral": 1200,
+    "sexualised": 1500,
+    "sexualised_neutral": 1500,
+    "removal": 1200,
+    "expulsion": 600,
 }
 
 
@@ -1059,6 +1374,10 @@ def generate(
         "threat_neutral": _threat_neutral,
         "sexual": _sexual,
         "sexual_neutral": _sexual_neutral,
+        "sexualised": _sexualised,
+        "sexualised_neutral": _sexualised_neutral,
+        "removal": _removal,
+        "expulsion": _expulsion,
     }
     out: list[Example] = []
     seen: set[str] = set()
@@ -1071,7 +1390,14 @@ def generate(
         e
         for e in out
         if e.source
-        in ("synthetic:insult", "synthetic:identity", "synthetic:threat", "synthetic:sexual")
+        in (
+            "synthetic:insult",
+            "synthetic:identity",
+            "synthetic:threat",
+            "synthetic:sexual",
+            "synthetic:sexualised",
+            "synthetic:expulsion",
+        )
     ]
     for ex in _obfuscated(m, real, synthetic_abuse, int(obfuscated * scale)):
         if ex.text.lower() not in seen:

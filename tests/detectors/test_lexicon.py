@@ -52,6 +52,17 @@ FLAGGED = [
     ("you'll regret this", {"threat"}, ["you'll regret this"]),
     ("watch your back", {"threat"}, ["watch your back"]),
     ("I know where you live", {"threat"}, ["I know where you live"]),
+    # knowing where someone's family is, and a fight that ends only when a group is gone
+    (
+        "I know which school your daughter goes to",
+        {"threat"},
+        ["I know which school your daughter goes to"],
+    ),
+    (
+        "we will hunt down the Jews until every last one of them is dead",
+        {"threat", "identity_attack"},
+        ["hunt down the Jews until every last one of them is dead"],
+    ),
     ("I'm going to hurt you", {"threat"}, ["I'm going to hurt you"]),
     ("I hope you die", {"threat"}, ["hope you die"]),
     ("I hope he keels over", {"threat"}, ["hope he keels over"]),
@@ -423,6 +434,9 @@ def test_criticism_negation_and_counter_speech_about_a_side_pass(text: str) -> N
 
 # Legitimate criticism, counter-speech, negation, neutral mentions and homonyms must pass.
 PASSING = [
+    ("I know which school my daughter goes to", "threat"),
+    ("Do you know which school your son goes to next year?", "threat"),
+    ("We will fight the Tories until they are wiped out at the election", "threat"),
     # criticism of views, however forceful
     ("Your housing policy is a disgrace and will hurt millions", "personal_attack"),
     ("The Chancellor's budget is economically illiterate", "personal_attack"),

@@ -9,7 +9,14 @@ import pytest
 
 from dignity.training import datasets
 from dignity.training.contrast import generate, obfuscate
-from dignity.training.labels import CATEGORIES, SPLITS, dedup_key, has_swearing, hash_split
+from dignity.training.labels import (
+    CATEGORIES,
+    SPLITS,
+    Example,
+    dedup_key,
+    has_swearing,
+    hash_split,
+)
 
 
 def test_every_mapping_row_names_only_our_categories() -> None:
@@ -120,10 +127,15 @@ def test_synthetic_data_is_marked_seeded_and_labelled() -> None:
     assert all(e.labels["personal_attack"] == 0 for e in politics)
 
 
-def test_sexualised_language_is_sexual_and_nothing_else() -> None:
+@pytest.fixture(scope="module")
+def examples() -> list[Example]:
+    """A small synthetic sample, generated once for the family tests below."""
+    return generate(5, scale=0.2, obfuscated=0)
+
+
+def test_sexualised_language_is_sexual_and_nothing_else(examples: list[Example]) -> None:
     """The code bars sexualised language whoever it is about: described sex is ``sexual``
     but no attack or threat; the same words out of sex are clean; no slot is left empty."""
-    examples = generate(5, scale=0.2, obfuscated=0)
     sexualised = [e for e in examples if e.source == "synthetic:sexualised"]
     neutral = [e for e in examples if e.source == "synthetic:sexualised_neutral"]
     assert len(sexualised) > 100
@@ -138,10 +150,9 @@ def test_sexualised_language_is_sexual_and_nothing_else() -> None:
             assert flaw not in e.text, e.text
 
 
-def test_calls_for_expulsion_are_not_threats() -> None:
+def test_calls_for_expulsion_are_not_threats(examples: list[Example]) -> None:
     """Wanting a member expelled or sacked is politics; wanting a protected group thrown out
     is exclusion (hate, with its target); neither is a threat of violence."""
-    examples = generate(5, scale=0.2, obfuscated=0)
     removal = [e for e in examples if e.source == "synthetic:removal"]
     expulsion = [e for e in examples if e.source == "synthetic:expulsion"]
     assert len(removal) > 50

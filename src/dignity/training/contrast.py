@@ -1238,17 +1238,21 @@ def _tidy(text: str) -> str:
     return re.sub(r" +([.!?])", r"\1", " ".join(text.split()))
 
 
+_SUBJECT_POSSESSIVE = {"he": "his", "she": "her", "they": "their", "I": "my"}
+_OBJECT_POSSESSIVE = {"him": "his", "her": "her", "them": "their", "me": "my"}
+
+
 def _lovers(m: _Maker) -> dict[str, str]:
     """The people in a sexualised sentence, with possessives that agree with them."""
     a = m.pick(LOVERS)
     b = m.pick(PARTNERS)
-    poss = {"he": "his", "she": "her", "they": "their", "I": "my"}
+    some_possessive = m.pick(("his", "her", "their"))  # drawn every time: the seed's sequence
     return {
         "a": a,
-        "a2": poss.get(a, m.pick(("his", "her", "their"))),
+        "a2": _SUBJECT_POSSESSIVE.get(a, some_possessive),
         "b": b,
-        "b2": {"him": "his", "her": "her", "them": "their", "me": "my"}.get(b, "their"),
-        "bp": {"him": "his", "her": "her", "them": "their", "me": "my"}.get(b, f"{b}'s"),
+        "b2": _OBJECT_POSSESSIVE.get(b, "their"),
+        "bp": _OBJECT_POSSESSIVE.get(b, f"{b}'s"),
         "act": m.pick(SEX_ACTS),
         "how": m.pick(SEX_MANNERS),
         "part": m.pick(EXPLICIT_PARTS),

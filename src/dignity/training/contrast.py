@@ -1390,19 +1390,9 @@ def generate(
             if ex.text.lower() not in seen:
                 seen.add(ex.text.lower())
                 out.append(ex)
-    synthetic_abuse = [
-        e
-        for e in out
-        if e.source
-        in (
-            "synthetic:insult",
-            "synthetic:identity",
-            "synthetic:threat",
-            "synthetic:sexual",
-            "synthetic:sexualised",
-            "synthetic:expulsion",
-        )
-    ]
+    # the abusive families are the ones that label a breach: a new family needs no listing here
+    breach = [c for c in CATEGORIES if c != "profanity"]
+    synthetic_abuse = [e for e in out if any(e.labels[c] == 1 for c in breach)]
     for ex in _obfuscated(m, real, synthetic_abuse, int(obfuscated * scale)):
         if ex.text.lower() not in seen:
             seen.add(ex.text.lower())

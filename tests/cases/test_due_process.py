@@ -121,6 +121,30 @@ def test_triage_puts_credible_threats_first_and_marks_police(
         triage_queue(store=store, actor=people["alice"])
 
 
+def test_police_route_needs_words_that_threaten(engine: Dignity) -> None:
+    """A threat score the models reach from the whole sentence goes to moderators, not to the
+    police: the police route asks for a threatening phrase the finding can point at."""
+    from dataclasses import replace
+
+    from dignity.cases import routes_for
+    from dignity.model import Message
+
+    policy = engine.policy
+    phrase = engine.assess(Message(id="t", text=THREAT.text))
+    assert any(f.category == "threat" and f.label == "threat_phrase" for f in phrase.findings)
+    assert "police" in routes_for(policy=policy, assessment=phrase)
+    # the same scores, with the threat read by the models alone
+    sentence = replace(
+        phrase,
+        findings=tuple(
+            replace(f, label="threat") if f.category == "threat" else f for f in phrase.findings
+        ),
+    )
+    routes = routes_for(policy=policy, assessment=sentence)
+    assert "police" not in routes
+    assert {"organisation", "platform"} <= set(routes)
+
+
 def test_platform_export_names_message_clause_and_evidence(
     store: SqlStore, engine: Dignity, people: dict[str, User]
 ) -> None:

@@ -110,6 +110,10 @@ def _set_clause(index: int, key: str, value: object) -> object:
         (lambda d: d.pop("clauses"), r"clauses: Field required"),
         (lambda d: d.__setitem__("colour", "red"), r"colour: Extra inputs are not permitted"),
         (_set_clause(8, "explanation", ""), r"nec.personal-abuse: needs an explanation"),
+        (
+            lambda d: d["routes"][2].pop("when_categories"),
+            r"route police: when_labels narrows category routing, so it needs when_categories",
+        ),
     ],
 )
 def test_invalid_policy_names_the_file_the_clause_and_the_problem(

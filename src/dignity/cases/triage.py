@@ -3,8 +3,8 @@
 A case's ``action`` is the policy's action for the reported message (``urgent`` for a credible
 threat); its ``severity`` is the most serious engaged clause's severity; its ``routes`` are the
 policy's report routes that match (``police`` for a threat at or above the route's minimum
-confidence). The queue puts urgent before review, then more severe, more reported and older
-cases first.
+confidence that words in the message carry). The queue puts urgent before review, then more
+severe, more reported and older cases first.
 """
 
 from __future__ import annotations
@@ -55,13 +55,24 @@ def severity_of(*, policy: Policy, assessment: Assessment) -> int:
 
 
 def routes_for(*, policy: Policy, assessment: Assessment) -> tuple[str, ...]:
-    """The ids of the policy's report routes the assessment matches, in policy order."""
+    """The ids of the policy's report routes the assessment matches, in policy order.
+
+    A route with ``when_labels`` also needs a finding of one of those kinds in the category:
+    the police route asks for words that threaten, not a model's sense of the sentence.
+    """
     matched = []
     for route in policy.routes:
         by_action = assessment.action in route.when_actions
         by_category = any(
             assessment.scores.get(category, 0.0) >= max(route.min_confidence, 1e-9)
             and category in assessment.categories
+            and (
+                not route.when_labels
+                or any(
+                    f.category == category and f.label in route.when_labels
+                    for f in assessment.findings
+                )
+            )
             for category in route.when_categories
         )
         if by_action or by_category:

@@ -166,4 +166,12 @@ def cross_reference_problems(policy: Policy) -> list[str]:
         for category in route.when_categories:
             if category not in known:
                 problems.append(f"route {route.id}: category {category!r} is not defined")
+        if route.when_labels and not route.when_categories:
+            problems.append(
+                f"route {route.id}: when_labels narrows category routing, so it needs "
+                "when_categories"
+            )
+        for label in route.when_labels:
+            if not label.strip():
+                problems.append(f"route {route.id}: when_labels has an empty label")
     return problems

@@ -117,6 +117,14 @@ class ReportRoute(_Frozen):
     min_confidence: float = Field(
         default=0.0, ge=0.0, le=1.0, description="Minimum confidence for category routing."
     )
+    when_labels: tuple[str, ...] = Field(
+        default=(),
+        description=(
+            "Route on a category only when a finding of one of these kinds backs it, e.g. "
+            "threat_phrase: words that threaten, not a model's estimate of the whole sentence. "
+            "Empty: any finding of the category will do."
+        ),
+    )
 
 
 class Policy(_Frozen):

@@ -64,6 +64,9 @@ FLAGGED = [
         ["hunt down the Jews until every last one of them is dead"],
     ),
     ("I'm going to hurt you", {"threat"}, ["I'm going to hurt you"]),
+    # a game or a friend elsewhere in the text does not excuse a threat without one
+    ("I'll find you at the match", {"threat"}, ["I'll find you"]),
+    ("we know where your wife works", {"threat"}, ["we know where your wife works"]),
     ("I hope you die", {"threat"}, ["hope you die"]),
     ("I hope he keels over", {"threat"}, ["hope he keels over"]),
     (
@@ -436,6 +439,11 @@ def test_criticism_negation_and_counter_speech_about_a_side_pass(text: str) -> N
 PASSING = [
     ("I know which school my daughter goes to", "threat"),
     ("Do you know which school your son goes to next year?", "threat"),
+    # trash talk over a game, and knowing where someone works as their colleague
+    ("I'll kill you at Scrabble tonight", "threat"),
+    ("we will murder you at the pub quiz on Friday", "threat"),
+    ("you're dead at darts next week mate", "threat"),
+    ("I know where your mum works, she's my colleague", "threat"),
     ("We will fight the Tories until they are wiped out at the election", "threat"),
     # criticism of views, however forceful
     ("Your housing policy is a disgrace and will hurt millions", "personal_attack"),

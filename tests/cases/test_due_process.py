@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -21,6 +22,7 @@ from dignity.cases import (
     get_case,
     reports_for,
     route_export,
+    routes_for,
     submit_report,
     triage_queue,
     verify_chain,
@@ -32,6 +34,7 @@ from dignity.errors import (
     RateLimitedError,
     ServiceInputError,
 )
+from dignity.model import Message
 from dignity.store import SqlStore
 
 LIMITS = Limits()
@@ -124,11 +127,6 @@ def test_triage_puts_credible_threats_first_and_marks_police(
 def test_police_route_needs_words_that_threaten(engine: Dignity) -> None:
     """A threat score the models reach from the whole sentence goes to moderators, not to the
     police: the police route asks for a threatening phrase the finding can point at."""
-    from dataclasses import replace
-
-    from dignity.cases import routes_for
-    from dignity.model import Message
-
     policy = engine.policy
     phrase = engine.assess(Message(id="t", text=THREAT.text))
     assert any(f.category == "threat" and f.label == "threat_phrase" for f in phrase.findings)

@@ -17,9 +17,7 @@ from dignity.detectors.text.cascade import (
     gate_v3,
     in_band,
 )
-from dignity.detectors.text.cascade import (
-    BREACH as BREACH_INDEX,
-)
+from dignity.detectors.text.cascade import BREACH as BREACH_INDEX
 from dignity.detectors.text.classifier import CATEGORIES
 from dignity.detectors.text.contextual import ContextualClassifier, shipped_dir
 from dignity.detectors.text.hybrid import FEATURE_NAMES
@@ -130,9 +128,8 @@ def test_texts_the_bag_of_words_misreads_are_read_by_the_transformer(
 ) -> None:
     parts = cascade.parts(text)
     fast = cascade.combine(parts)
-    assert (
-        fast[list(BREACH_INDEX)].max() >= BAND[0]
-    )  # the bag of words sees abuse (doubtful or sure)...
+    # the bag of words sees abuse (doubtful or sure)...
+    assert fast[list(BREACH_INDEX)].max() >= BAND[0]
     assert consults(fast, parts.features)  # ...with nothing explicit to show for it
     assert not categories_flagged(cascade, text) & BREACH
 

@@ -911,6 +911,11 @@ def test_fragments_are_shared_pieces_of_patterns(tmp_path: Path) -> None:
         ("entries: {threat: [{term: a, weight: 0.5, kind: x, targets: [hair]}]}", "target"),
         (": : :", "YAML"),
         ("entries:\n  threat:\n    - {pattern: '{menace} you', weight: 0.5, kind: x}", "{menace}"),
+        (
+            "entries:\n  threat:\n    - {term: boo, weight: 0.5, kind: x,"
+            " safe_contexts: ['{fun}']}",
+            "unknown placeholder {fun}",
+        ),
         ("fragments: [a]\nentries: {}", "fragments"),
         ("fragments: {Bad-Name: x}\nentries: {}", "lower-case"),
         ("fragments: {group: x}\nentries: {}", "built-in"),

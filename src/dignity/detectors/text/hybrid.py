@@ -391,13 +391,13 @@ class HybridTextDetector:
                 targets = lex.targets if lex is not None and lex.targets else _targets(parts.tokens)
             # the label says what backs the score: an explicit phrase ("threat_phrase", "slur")
             # or, without one, the models' reading ("threat"); a police route asks for the first
-            explicit = lex is not None and lex.score >= EXPLICIT
+            label = lex.label if lex is not None and lex.score >= EXPLICIT else _LABELS[category]
             findings.append(
                 Finding(
                     category=category,
                     score=min(1.0, max(0.0, round(score, 4))),
                     detector=self.name,
-                    label=lex.label if explicit and lex is not None else _LABELS[category],
+                    label=label,
                     rationale=f"Combined score {score:.0%}. {why}",
                     spans=spans,
                     targets=targets,

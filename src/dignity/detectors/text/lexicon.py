@@ -56,7 +56,7 @@ import bisect
 import functools
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -498,7 +498,7 @@ def _compile(data: Any, source: str) -> _Lexicon:
             raise _fail(source, f"entries.{category}", f"unknown category; use one of {CATEGORIES}")
         for position, item in enumerate(items or ()):
             where = f"entries.{category}[{position}]"
-            entry, terms = _entry(item, category, len(entries), where, source)
+            entry, terms = _entry(item, category, len(entries), where, source, expand)
             entries.append(entry)
             if entry.pattern is not None:
                 expanded = expand(entry.source)
@@ -620,7 +620,7 @@ def _named_pattern(source: str) -> re.Pattern[str]:
 
 
 def _entry(
-    item: Any, category: str, index: int, where: str, source: str
+    item: Any, category: str, index: int, where: str, source: str, expand: Callable[[str], str]
 ) -> tuple[_Entry, list[str]]:
     if not isinstance(item, dict):
         raise _fail(source, where, f"expected a mapping, found {item!r}")
@@ -656,8 +656,12 @@ def _entry(
         also.append((cat, float(w)))
     safe = None
     if item.get("safe_contexts"):
+        contexts = [expand(str(s)) for s in item["safe_contexts"]]
+        unknown_placeholder = next(filter(None, map(_PLACEHOLDER.search, contexts)), None)
+        if unknown_placeholder is not None:
+            raise _fail(source, where, f"unknown placeholder {unknown_placeholder.group()}")
         try:
-            safe = re.compile("|".join(f"(?:{s})" for s in item["safe_contexts"]))
+            safe = re.compile("|".join(f"(?:{s})" for s in contexts))
         except re.error as exc:
             raise _fail(source, where, f"safe_contexts is not a valid regex: {exc}") from exc
     terms: list[str] = []

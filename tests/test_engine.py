@@ -15,6 +15,7 @@ import yaml
 
 from dignity import Action, Dignity, Finding, Message, Span
 from dignity.detectors import registry
+from dignity.detectors.base import detect_many
 from dignity.errors import DetectorError, UnknownDetectorError
 from dignity.policy.loader import default_policy_text
 
@@ -155,6 +156,40 @@ def test_parallel_detection_matches_one_process(engine: Dignity) -> None:
     together = list(engine.findings_many(iter(messages), workers=2, chunk_size=37))
     assert [m.id for m, _ in together] == [m.id for m in messages]
     assert together == alone
+
+
+def test_a_batch_finds_what_one_message_at_a_time_finds(engine: Dignity) -> None:
+    texts = [
+        "It's simply untrue that gay men are lazy.",  # doubtful: the transformer reads it
+        "Lovely weather for the canvass in Hove today.",  # clear: it does not
+        "",
+        "   ",
+        "I live with two women.",
+        "You are a pathetic useless idiot, I know where you live",
+        "ring her on 07700 900123",
+        "Trans women are women. End of.",
+    ]
+    messages = [Message(id=f"m{i}", text=t) for i, t in enumerate(texts)]
+    one_at_a_time = [engine.findings(m) for m in messages]
+    assert engine.findings_batch(messages) == one_at_a_time
+    assert engine.findings_batch(messages[::-1]) == one_at_a_time[::-1]
+    assert any(one_at_a_time)
+    assert one_at_a_time[2] == one_at_a_time[3] == ()
+
+
+class MiscountingDetector(ShoutingDetector):
+    name: ClassVar[str] = "acme.miscounting.v1"
+
+    def detect_many(self, messages: Sequence[Message]) -> list[Sequence[Finding]]:
+        return [self.detect(m) for m in messages[1:]]
+
+
+def test_a_detector_without_a_batch_path_runs_one_message_at_a_time() -> None:
+    messages = [Message(id="a", text="STOP POSTING THIS NONSENSE"), Message(id="b", text="ok")]
+    found = detect_many(ShoutingDetector(), messages)
+    assert [len(f) for f in found] == [1, 0]
+    with pytest.raises(RuntimeError, match=r"acme\.miscounting\.v1 returned 1 results for 2"):
+        detect_many(MiscountingDetector(), messages)
 
 
 def test_detection_pool_assesses_like_the_engine_and_survives_a_killed_worker() -> None:

@@ -23,7 +23,7 @@ from typing import Self
 
 from dignity.decision import decide
 from dignity.detectors import registry
-from dignity.detectors.base import THREADS_ENV, Detector
+from dignity.detectors.base import THREADS_ENV, Detector, detect_many
 from dignity.detectors.behaviour.base import ConversationDetector
 from dignity.errors import DetectorError
 from dignity.model import Assessment, BehaviourFinding, Finding, Message
@@ -87,6 +87,13 @@ class Dignity:
         self.load()
         return tuple(f for detector in self.detectors for f in detector.detect(message))
 
+    def findings_batch(self, messages: Sequence[Message]) -> list[tuple[Finding, ...]]:
+        """:meth:`findings` for each of ``messages``; detectors with a batch path run once over
+        all of them (the text cascade's transformer then runs its texts back to back)."""
+        self.load()
+        per_detector = [detect_many(detector, messages) for detector in self.detectors]
+        return [tuple(f for found in per_detector for f in found[i]) for i in range(len(messages))]
+
     def assess(self, message: Message | str) -> Assessment:
         """The policy's decision on one message (a bare string is a message with id ``text``)."""
         if isinstance(message, str):
@@ -94,10 +101,10 @@ class Dignity:
         return decide(message, self.findings(message), self.policy)
 
     def assess_many(self, messages: Iterable[Message]) -> Iterator[Assessment]:
-        """Assess a stream of messages lazily, in order."""
-        self.load()
-        for message in messages:
-            yield self.assess(message)
+        """Assess a stream of messages lazily (a chunk at a time, :meth:`findings_many`), in
+        order."""
+        for message, found in self.findings_many(messages):
+            yield decide(message, found, self.policy)
 
     def findings_many(
         self, messages: Iterable[Message], *, workers: int = 1, chunk_size: int = 64
@@ -113,8 +120,9 @@ class Dignity:
         here, on one process, rather than running a different detector (see :meth:`portable`).
         """
         if workers <= 1 or not self.portable():
-            for message in messages:
-                yield message, self.findings(message)
+            source = iter(messages)
+            while chunk := list(itertools.islice(source, chunk_size)):
+                yield from zip(chunk, self.findings_batch(chunk), strict=True)
             return
         yield from _parallel_findings(self.loaded, messages, workers, chunk_size)
 
@@ -228,16 +236,20 @@ def _start_worker(policy_text: str, source: str) -> None:
         _worker_error = error
 
 
-def _detect_one(message: Message) -> tuple[Finding, ...]:
+def _worker() -> Dignity:
     if _worker_engine is None:
         if _worker_error is not None:
             raise _worker_error
         raise RuntimeError("detection worker used before it was started")
-    return _worker_engine.findings(message)
+    return _worker_engine
+
+
+def _detect_one(message: Message) -> tuple[Finding, ...]:
+    return _worker().findings(message)
 
 
 def _detect_chunk(messages: list[Message]) -> list[tuple[Finding, ...]]:
-    return [_detect_one(message) for message in messages]
+    return _worker().findings_batch(messages)
 
 
 class DetectionPool:

@@ -167,11 +167,6 @@ class CascadeTextDetector(HybridTextDetector):
         self._coef3 = np.asarray(stack["coef"], dtype=np.float64)
         self._intercept3 = np.asarray(stack["intercept"], dtype=np.float64)
 
-    def context_features(self, parts: Parts, text: str) -> npt.NDArray[np.float64]:
-        """v2's features with the contextual model's logits appended."""
-        logits = self._context.logits([text])[0].astype(np.float64)
-        return np.concatenate([parts.features, logits])
-
     def combine_full(
         self, parts: Parts, features: npt.NDArray[np.float64]
     ) -> npt.NDArray[np.float64]:
@@ -183,24 +178,48 @@ class CascadeTextDetector(HybridTextDetector):
 
     def probabilities(self, parts: Parts, text: str) -> tuple[npt.NDArray[np.float64], bool]:
         """Final scores, and whether the contextual model was consulted."""
-        fast = self.combine(parts)
-        if not consults(fast, parts.features, self.band):
-            return fast, False
-        return self.combine_full(parts, self.context_features(parts, text)), True
+        ((probs, consulted),) = self._probabilities([parts], [text])
+        return probs, consulted
 
-    def final(self, parts: Parts, text: str) -> npt.NDArray[np.float64]:
+    def _probabilities(
+        self, parts: Sequence[Parts], texts: Sequence[str]
+    ) -> list[tuple[npt.NDArray[np.float64], bool]]:
+        """:meth:`probabilities` for several texts, the contextual model run on the doubtful
+        ones back to back (each text on its own: :meth:`ContextualClassifier.logits`)."""
+        fast = [self.combine(p) for p in parts]
+        doubtful = [
+            i
+            for i, (p, f) in enumerate(zip(parts, fast, strict=True))
+            if consults(f, p.features, self.band)
+        ]
+        out = [(f, False) for f in fast]
+        if doubtful:
+            logits = self._context.logits([texts[i] for i in doubtful]).astype(np.float64)
+            for i, row in zip(doubtful, logits, strict=True):
+                features = np.concatenate([parts[i].features, row])
+                out[i] = (self.combine_full(parts[i], features), True)
+        return out
+
+    def finals(self, parts: Sequence[Parts], texts: Sequence[str]) -> list[npt.NDArray[np.float64]]:
         """The cascade's scores; what only the transformer saw gets the whole text as evidence.
 
         The transformer judges the sentence, not a word, so when a category has no word-level
         evidence its finding points at the whole text.
         """
-        probs, consulted = self.probabilities(parts, text)
-        if consulted:
-            whole = _whole(text)
-            for c, category in enumerate(CATEGORIES):
-                if probs[c] >= MIN_SCORE and not parts.spans[category]:
-                    parts.spans[category] = whole
-        return probs
+        out: list[npt.NDArray[np.float64]] = []
+        for part, text, (probs, consulted) in zip(
+            parts, texts, self._probabilities(parts, texts), strict=True
+        ):
+            if consulted:
+                whole = _whole(text)
+                for c, category in enumerate(CATEGORIES):
+                    if probs[c] >= MIN_SCORE and not part.spans[category]:
+                        part.spans[category] = whole
+            out.append(probs)
+        return out
+
+    def final(self, parts: Parts, text: str) -> npt.NDArray[np.float64]:
+        return self.finals([parts], [text])[0]
 
 
 def _whole(text: str) -> tuple[Span, ...]:

@@ -118,6 +118,7 @@ class Dignity:
         build their engine from the policy's text and the registered entry points, so when a
         detector was registered in this process only (``registry.register``) detection stays
         here, on one process, rather than running a different detector (see :meth:`portable`).
+        Either way each chunk goes through :meth:`findings_batch`.
         """
         if workers <= 1 or not self.portable():
             source = iter(messages)

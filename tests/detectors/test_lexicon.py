@@ -67,6 +67,20 @@ FLAGGED = [
     # a game or a friend elsewhere in the text does not excuse a threat without one
     ("I'll find you at the match", {"threat"}, ["I'll find you"]),
     ("we know where your wife works", {"threat"}, ["we know where your wife works"]),
+    # veiled menace with no violent word: the knowledge, or the racketeer's "shame if"
+    ("We know what car you drive", {"threat"}, ["We know what car you drive"]),
+    ("I know which gym you go to", {"threat"}, ["I know which gym you go"]),
+    ("I know what time you leave work every day", {"threat"}, ["I know what time you leave"]),
+    (
+        "Your daughter walks home alone, doesn't she?",
+        {"threat"},
+        ["Your daughter walks home alone, doesn't she"],
+    ),
+    (
+        "Nice house on Elm Road. Be a shame if anything happened to it",
+        {"threat"},
+        ["Nice house on Elm Road. Be a shame if anything happened to it"],
+    ),
     ("I hope you die", {"threat"}, ["hope you die"]),
     ("I hope he keels over", {"threat"}, ["hope he keels over"]),
     (
@@ -444,6 +458,10 @@ PASSING = [
     ("we will murder you at the pub quiz on Friday", "threat"),
     ("you're dead at darts next week mate", "threat"),
     ("I know where your mum works, she's my colleague", "threat"),
+    ("I know what time you finish, want a lift home?", "threat"),
+    ("Your daughter walks home alone? Is that safe in the dark?", "threat"),
+    ("Your house looks lovely in the photos", "threat"),
+    ("It would be a shame if anything happened to the funding", "threat"),
     ("We will fight the Tories until they are wiped out at the election", "threat"),
     # criticism of views, however forceful
     ("Your housing policy is a disgrace and will hurt millions", "personal_attack"),

@@ -2,9 +2,10 @@
 
     python -m dignity.training.bar [--policy FILE] [--data DIR] [--json] [--card FILE]
 
-Every figure comes from ``Dignity.from_policy(policy).load().assess(Message)``: its ``breach``,
-``scores`` and ``categories``, exactly what ``dignity scan`` writes. The public evaluation sets
-the bar names are not available here, so each has a held-out proxy (never trained on):
+Every figure comes from ``Dignity.from_policy(policy).load()``'s assessments (``assess`` or
+``assess_many``, which give the same): their ``breach``, ``scores`` and ``categories``, exactly
+what ``dignity scan`` writes. The public evaluation sets the bar names are not available here,
+so each has a held-out proxy (never trained on):
 
 ``functional``
     :mod:`dignity.training.functional`, our own functional test suite; accuracy of ``breach``

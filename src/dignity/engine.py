@@ -84,12 +84,12 @@ class Dignity:
 
     def findings(self, message: Message) -> tuple[Finding, ...]:
         """Every detector's findings for ``message``, in detector order."""
-        self.load()
-        return tuple(f for detector in self.detectors for f in detector.detect(message))
+        return self.findings_batch([message])[0]
 
     def findings_batch(self, messages: Sequence[Message]) -> list[tuple[Finding, ...]]:
-        """:meth:`findings` for each of ``messages``; detectors with a batch path run once over
-        all of them (the text cascade's transformer then runs its texts back to back)."""
+        """Every detector's findings for each of ``messages``, in detector order; detectors with
+        a batch path run once over all of them (the text cascade's transformer then runs its
+        texts back to back)."""
         self.load()
         per_detector = [detect_many(detector, messages) for detector in self.detectors]
         return [tuple(f for found in per_detector for f in found[i]) for i in range(len(messages))]

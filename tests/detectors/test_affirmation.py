@@ -21,6 +21,11 @@ from dignity.detectors.text.affirmation import affirmed_group
         ("Trans women are women, end of story", ("trans", "women")),
         ("Trans women are women 🏳️‍⚧️💖", ("trans", "women")),
         ("Refugees are human too. Deal with it.", ("refugees",)),
+        # a group said to deserve something good
+        ("Refugees deserve a safe home", ("refugees",)),
+        ("Trans people deserve dignity and respect.", ("trans", "people")),
+        ("Old people deserve a decent pension, full stop", ("old", "people")),
+        ("Muslims deserve the same rights as everyone else", ("muslims",)),
     ],
 )
 def test_affirmations_give_their_subject(text: str, subject: tuple[str, ...]) -> None:
@@ -41,6 +46,12 @@ def test_affirmations_give_their_subject(text: str, subject: tuple[str, ...]) ->
         "Only Christians are real citizens",
         "Refugees are human too, but they should all go home.",
         "Refugees are parasites.",
+        "Immigrants deserve everything that's coming to them",
+        "Muslims deserve a bullet",
+        "Refugees deserve nothing",
+        "Only Christians deserve respect",
+        "No refugees deserve a safe home",
+        "Muslims deserve the same rights as dogs",
         "people" * 10_000,
     ],
 )

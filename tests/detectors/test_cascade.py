@@ -237,6 +237,9 @@ def test_texts_reach_the_transformer_unpadded() -> None:
         "Immigrants are people.",
         "Black people are human beings like the rest of us.",
         "Travellers are our neighbours.",
+        "Refugees deserve a safe home.",
+        "Disabled people deserve proper support.",
+        "Old people deserve a decent pension, full stop.",
     ],
 )
 def test_short_affirmations_of_a_group_pass(cascade: CascadeTextDetector, text: str) -> None:
@@ -251,6 +254,8 @@ def test_short_affirmations_of_a_group_pass(cascade: CascadeTextDetector, text: 
         "Refugees are not human.",
         "Muslims are not people.",
         "No refugees are welcome here.",
+        "Immigrants deserve everything that's coming to them.",
+        "Muslims deserve a bullet.",
     ],
 )
 def test_the_same_shapes_denying_a_group_stay_hate(cascade: CascadeTextDetector, text: str) -> None:

@@ -24,6 +24,17 @@ CAMPAIGNING = [
     "Let's bury this policy once and for all",
     "We will kill their latest proposal in committee",
     "Time to smash Labour's budget",
+    "Labour are dead at the next election",
+]
+GAMES = [
+    "I'm going to destroy you at chess tonight",
+    "I'll kill you at Mario Kart, loser buys the drinks",
+    "We absolutely murdered them at the pub quiz last night",
+    "You're dead at FIFA on Friday, mate",
+    "We'll slaughter the other branch at five-a-side on Sunday",
+    "Prepare to get annihilated at Scrabble",
+    "My kids batter me at Monopoly every single time",
+    "At darts I will crush you",
 ]
 
 
@@ -32,11 +43,23 @@ def test_violence_about_a_vote_a_cause_or_the_law_is_civic(text: str) -> None:
     assert only_civic(text)
 
 
+@pytest.mark.parametrize("text", GAMES)
+def test_violence_about_a_game_is_a_contest_too(text: str) -> None:
+    assert only_civic(text)
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "",
         "Fight like hell",  # no arena and no cause: the phrase alone is left to the models
+        # a game's name as a place, where a fight can happen
+        "I will kill you at the pool",
+        "I'll kill you at chess club",
+        "We'll batter you at the match on Saturday",
+        # violence left once the game is set aside
+        "I'll beat you at chess and then beat you in the car park",
+        "I'll destroy you at poker and then stab you",
         "I'm going to kill you at the polling station",
         "We'll beat them at the election and then beat them in the street",
         "We will beat you at the election, and you will pay",
@@ -61,10 +84,22 @@ def test_the_cascade_lets_civic_language_pass(cascade: CascadeTextDetector, text
     assert cascade.scores(text)["threat"] <= CIVIC_THREAT_CAP
 
 
+@pytest.mark.parametrize("text", GAMES)
+def test_the_cascade_lets_trash_talk_over_a_game_pass(
+    cascade: CascadeTextDetector, text: str
+) -> None:
+    """The shipped cascade read "I'll kill you at Mario Kart" as a threat (0.93, urgent)."""
+    scores = cascade.scores(text)
+    assert scores["threat"] <= CIVIC_THREAT_CAP
+    assert max(scores[c] for c in ("personal_attack", "identity_attack", "sexual")) < 0.5
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "We'll beat them at the election and then beat them in the street",
+        "I'll beat you at chess and then beat you in the car park",
+        "We'll batter you at the match on Saturday",
         "Kill them all at the election, then shoot the survivors",
         "I'm going to kill you at the polling station",
         "You should be locked up, and I will make sure you suffer",

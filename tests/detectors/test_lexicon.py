@@ -473,6 +473,10 @@ PASSING = [
     ("I was so stupid to believe them", "personal_attack"),
     # "fraud" the crime, not a person
     ("He committed tax fraud and bank fraud", "personal_attack"),
+    # the loser of a game or a bet, and a policy's winners and losers
+    ("I'll beat you at darts, loser buys the drinks", "personal_attack"),
+    ("Every budget makes winners and losers", "personal_attack"),
+    ("The loser of the vote should accept the result", "personal_attack"),
     ("Why don't you look at the evidence of voter fraud?", "personal_attack"),
     # the same words describing others' hatred, disputed, or about a party
     ("The hatred for Muslims in that thread was shocking", "identity_attack"),

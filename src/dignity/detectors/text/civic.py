@@ -6,10 +6,16 @@ be locked up". Models trained on threats read the verbs: the shipped cascade sco
 0.71, 0.96, 0.92 and 0.97 as threats. A party's members use such phrases every day of a
 campaign.
 
+Games borrow them too: "I'll kill you at Mario Kart" and "I'm going to destroy you at chess
+tonight" scored 0.93 and 0.82 as threats, urgent enough for the police route. A party's branch
+has its quiz nights and five-a-side teams.
+
 Four kinds of phrase count as civic:
 
-- a contest whose arena is a vote ("beat them at the election", "at the polls we will destroy
-  them");
+- a contest whose arena is a vote or a named game ("beat them at the election", "at the polls
+  we will destroy them", "you're dead at FIFA on Friday"). A game counts only as what is
+  played ("at chess", "in the pub quiz"), not as a place ("at the pool", "at chess club",
+  "at the match": a fight can happen there);
 - fighting for or against a cause ("fight hard for the NHS");
 - a call for the law or an employer to act ("should be arrested", "belongs in prison", "lock
   him up");
@@ -37,7 +43,8 @@ CIVIC_THREAT_CAP = 0.2
 _VERB = (
     r"(?:beat|beats|beaten|beating|crush\w*|destroy\w*|wipe[sd]? out|wiping out|annihilat\w*|"
     r"hammer\w*|smash\w*|thrash\w*|trounc\w*|bur(?:y|ies|ied|ying)|slaughter\w*|massacr\w*|"
-    r"obliterat\w*|decimat\w*|demolish\w*|kill\w*|rout|routed|flatten\w*)"
+    r"obliterat\w*|decimat\w*|demolish\w*|kill\w*|rout|routed|flatten\w*|murder\w*|"
+    r"batter\w*|dead)"
 )
 _ARENA = (
     r"(?:at|in|on) (?:the |this |next |a |every |each |our )?"
@@ -45,6 +52,18 @@ _ARENA = (
     r"(?:elections?|polls?|ballot ?box(?:es)?|ballots?|votes?|referendums?|primar(?:y|ies)|"
     r"by-?elections?)\b"
 )
+_GAME = (
+    r"(?:at|on) (?:chess|draughts|checkers|scrabble|monopoly|cluedo|catan|uno|cards|poker|"
+    r"bridge|pool|snooker|darts|bowling|bowls|(?:crazy |mini )?golf|(?:table )?tennis|"
+    r"ping ?pong|badminton|squash|football|five-?a-?side|cricket|rugby|hockey|netball|"
+    r"basketball|fifa|mario ?kart|fortnite|call of duty|smash bros|street fighter|tetris|"
+    r"minecraft|wordle|sudoku|trivia|trivial pursuit|board games?|video games?|"
+    r"fantasy football|arm ?wrestling|rock,? paper,? scissors)\b"
+    r"(?! (?:club|clubs|hall|centre|center|venue|tournament|night|match|ground|pitch|court)\b)"
+    r"|(?:at|in) (?:the |our |tonight's |this week's |next week's )?(?:pub |branch |charity )?"
+    r"quiz\b(?! (?:venue|hall|pub)\b)"
+)
+_CONTEST = rf"(?:{_ARENA}|{_GAME})"
 _SANCTION = (
     r"(?:be|get|gets|got|been|being|belongs?|end up) (?:\w+ly )?"
     r"(?:locked up|jailed|imprisoned|in (?:jail|prison|gaol)|behind bars|arrested|prosecuted|"
@@ -66,8 +85,8 @@ _SYSTEM = (
     r"(?: (?:down|up|apart))?"
 )
 _CIVIC = re.compile(
-    rf"\b{_VERB}\b[^.!?\n;]{{0,40}}?\s{_ARENA}"
-    rf"|\b{_ARENA}[^.!?\n;]{{0,40}}?\b{_VERB}\b"
+    rf"\b{_VERB}\b[^.!?\n;]{{0,40}}?\s{_CONTEST}"
+    rf"|\b{_CONTEST}[^.!?\n;]{{0,40}}?\b{_VERB}\b"
     r"|\b(?:fight\w*|battl\w*)\b(?: (?:like hell|hard|harder|tooth and nail|on))?"
     r" (?:for|against)\b"
     rf"|\b{_SANCTION}\b"
@@ -76,7 +95,8 @@ _CIVIC = re.compile(
 
 
 def only_civic(text: str) -> bool:
-    """Whether every word of violence in ``text`` belongs to a vote, a cause, the law or a system.
+    """Whether every word of violence in ``text`` belongs to a vote or a game, a cause, the law or
+    a system.
 
     False when no such phrase is there, or when violence is left once they are set aside.
     Curly apostrophes are straightened first.

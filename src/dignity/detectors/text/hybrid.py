@@ -193,6 +193,12 @@ def gate(
     return np.asarray(np.maximum(out, floor), dtype=np.float64)
 
 
+def _affirms_a_group(text: str) -> bool:
+    """Whether the whole of ``text`` affirms a protected group (see :mod:`.affirmation`)."""
+    subject = affirmed_group(text)
+    return subject is not None and any(_names_a_group(w) for w in subject)
+
+
 def _capped(probs: npt.NDArray[np.float64], category: int, cap: float) -> npt.NDArray[np.float64]:
     """A copy of ``probs`` with one category held at or below ``cap``."""
     out = probs.copy()
@@ -331,11 +337,13 @@ class HybridTextDetector:
         """Final scores ``probs`` less four readings word statistics get backwards.
 
         Violence aimed only at the writer is not a threat ("I want to kill myself", see
-        :mod:`~dignity.detectors.text.self_harm`), nor is politics' borrowed violence when no
-        protected group is named ("crush them at the ballot box", "lock him up", see
-        :mod:`~dignity.detectors.text.civic`). A text that only affirms a protected group is
-        not hate ("Refugees are human too", see :mod:`~dignity.detectors.text.affirmation`),
-        nor is one whose only group words are slurs read as homonyms ("faggots in gravy").
+        :mod:`~dignity.detectors.text.self_harm`), nor is the violence politics or a game
+        borrows when no protected group is named ("crush them at the ballot box", "lock him
+        up", "I'll kill you at Mario Kart", see :mod:`~dignity.detectors.text.civic`). A text
+        that only affirms its subject is not a threat, nor hate when that is a protected group
+        ("Old people deserve a decent pension", "Refugees are human too", see
+        :mod:`~dignity.detectors.text.affirmation`), nor is one whose only group words are
+        slurs read as homonyms ("faggots in gravy").
         None applies where the lexicon finds an explicit threat or hate.
         """
         threat = parts.lexicon.get("threat")
@@ -344,15 +352,17 @@ class HybridTextDetector:
         ):
             if aimed_only_at_oneself(text):
                 probs = _capped(probs, THREAT, SELF_HARM_THREAT_CAP)
-            elif only_civic(text) and not names_a_group(parts.tokens):
+            elif (only_civic(text) and not names_a_group(parts.tokens)) or (
+                affirmed_group(text) is not None  # "Old people deserve a decent pension"
+            ):
                 probs = _capped(probs, THREAT, CIVIC_THREAT_CAP)
         hate = parts.lexicon.get("identity_attack")
-        if probs[IDENTITY] > IDENTITY_CAP and (hate is None or hate.score < EXPLICIT):
-            subject = affirmed_group(text)
-            if (subject is not None and any(_names_a_group(w) for w in subject)) or (
-                self._names_only_homonyms(parts, text)
-            ):
-                probs = _capped(probs, IDENTITY, IDENTITY_CAP)
+        if (
+            probs[IDENTITY] > IDENTITY_CAP
+            and (hate is None or hate.score < EXPLICIT)
+            and (_affirms_a_group(text) or self._names_only_homonyms(parts, text))
+        ):
+            probs = _capped(probs, IDENTITY, IDENTITY_CAP)
         return probs
 
     def _names_only_homonyms(self, parts: Parts, text: str) -> bool:

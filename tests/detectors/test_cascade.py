@@ -321,3 +321,33 @@ def test_sexualised_language_is_sexual_whoever_it_is_about(
 )
 def test_the_same_words_out_of_sex_pass(cascade: CascadeTextDetector, text: str) -> None:
     assert cascade.scores(text)["sexual"] < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'If you call women "bitches" you have no place in this party.',
+        'Calling refugees "cockroaches" is vile and dehumanising.',
+        "I'm so sick of seeing people call trans women \"men in dresses\". It's cruel.",
+        "Saying disabled people are a burden is ableist nonsense.",
+        "Racists like to say immigrants are parasites. They're wrong.",
+    ],
+)
+def test_abuse_reported_to_condemn_it_passes(cascade: CascadeTextDetector, text: str) -> None:
+    """Each of these was a breach (0.51-0.85): the transformer or the lexicon missed the frame."""
+    assert not categories_flagged(cascade, text) & BREACH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "People say refugees are vile",
+        "Everyone says Muslims are disgusting and they're right",
+        "I call women \"bitches\" because that's what they are, it's disgusting how they act",
+        "Calling refugees cockroaches is just telling the truth",
+    ],
+)
+def test_the_same_words_said_endorsed_or_as_ones_own_stay_hate(
+    cascade: CascadeTextDetector, text: str
+) -> None:
+    assert "identity_attack" in categories_flagged(cascade, text)

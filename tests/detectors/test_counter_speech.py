@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from dignity.detectors.text.classifier import _counter_speech
-from dignity.detectors.text.counter_speech import CONDEMNATION
+from dignity.detectors.text.counter_speech import (
+    CONDEMNATION,
+    condemns_beside,
+    counters,
+    reported,
+)
 from dignity.detectors.text.lexicon import LexiconDetector
 from dignity.model import Message, Span
 
@@ -64,3 +69,69 @@ def test_the_lexicon_reads_the_same_list(lexicon: LexiconDetector, phrase: str) 
     quoted = lexicon.detect(Message(id="q", text='He said "Muslims are vermin"'))
     condemned = lexicon.detect(Message(id="c", text=text))
     assert max(f.score for f in condemned) < max(f.score for f in quoted)
+
+
+def _ranges(text: str, *words: str) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in _spans(text, *words)]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('Calling refugees "cockroaches" is vile and dehumanising.', ("refugees", "cockroaches")),
+        ('If you call women "bitches" you have no place in this party.', ("women",)),
+        ("Saying disabled people are a burden is ableist nonsense.", ("disabled", "burden")),
+        ("Racists like to say immigrants are parasites. They're wrong.", ("parasites",)),
+        ("Stop calling gay men perverts, it's cruel", ("gay men", "perverts")),
+        ('People who say "gays are disgusting" are bigots.', ("gays", "disgusting")),
+        ("It is shameful that people call Travellers thieves", ("Travellers", "thieves")),
+    ],
+)
+def test_someone_elses_words_reported_and_condemned_are_counter_speech(
+    text: str, words: tuple[str, ...]
+) -> None:
+    assert counters(text, _ranges(text, *words))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # the condemning word is the abuse itself: the reported clause ends before it
+        ("People say refugees are vile", ("refugees", "vile")),
+        # the writer's own words, quoted or not
+        ('I call women "bitches" because they are, disgusting lot', ("women", "bitches")),
+        ("We say immigrants are parasites and it is shameful that nobody listens", ("parasites",)),
+        # reported, then endorsed
+        ('They call refugees "cockroaches" and they are right, it is shocking', ("cockroaches",)),
+        ("Everyone says Muslims are terrorists, and I agree, it's a disgrace", ("terrorists",)),
+        # reported without condemnation
+        ('He called her a "silly girl" at the meeting', ("silly girl",)),
+        # abuse beside the report
+        ('Calling them "cockroaches" is wrong, they are rats', ("cockroaches", "rats")),
+        ("", ()),
+    ],
+)
+def test_own_endorsed_uncondemned_or_unreported_words_are_not(
+    text: str, words: tuple[str, ...]
+) -> None:
+    assert not counters(text, _ranges(text, *words))
+
+
+def test_reported_ranges_end_at_the_clause_or_the_condemnation() -> None:
+    text = 'Calling refugees "cockroaches" is vile. They deserve better.'
+    ranges = [text[a:b] for a, b in reported(text)]
+    assert ranges == [' refugees "cockroaches" is ', '"cockroaches"']
+
+
+def test_condemnation_beside_words_does_not_read_them() -> None:
+    text = "Everyone says Muslims are disgusting"
+    start = text.index("Muslims")
+    assert not condemns_beside(text, start, len(text))
+    assert condemns_beside(text + ". That is racist.", start, len(text))
+    assert not condemns_beside(text + ". That is racist, and true.", start, len(text))
+
+
+def test_the_lexicon_does_not_take_the_abuse_for_its_condemnation(lexicon: LexiconDetector) -> None:
+    """'disgusting' carried the abuse and also counted as condemning it (0.13, allowed)."""
+    findings = lexicon.detect(Message(id="e", text="Everyone says Muslims are disgusting"))
+    assert max(f.score for f in findings if f.category == "identity_attack") >= 0.5

@@ -45,6 +45,7 @@ from dignity.detectors.text.classifier import (
     _evidence,
     _targets,
 )
+from dignity.detectors.text.counter_speech import counters
 from dignity.detectors.text.lexicon import CATEGORIES as LEXICON_CATEGORIES
 from dignity.detectors.text.lexicon import LexiconDetector
 from dignity.detectors.text.normalise import run_together, typos
@@ -63,8 +64,13 @@ FEATURE_NAMES: tuple[str, ...] = (
 IDENTITY = CATEGORIES.index("identity_attack")
 PERSONAL = CATEGORIES.index("personal_attack")
 THREAT = CATEGORIES.index("threat")
+_COUNTERED = (PERSONAL, IDENTITY, CATEGORIES.index("sexual"))
+"""The attacks counter-speech quotes to condemn (a threat reported is left to the models)."""
 EXPLICIT = 0.5
 """A lexicon score that would flag the category on its own (it is the stack's floor)."""
+COUNTER_SPEECH_CAP = 0.3
+"""The most an attack may score when every word carrying it is someone else's, reported to be
+condemned (:func:`~dignity.detectors.text.counter_speech.counters`)."""
 IDENTITY_CAP = 0.3
 """Without a word naming a protected group (or a slur the lexicon knows), hate scores at most
 this: the model then sees only generic hostility, which is not discrimination."""
@@ -363,6 +369,13 @@ class HybridTextDetector:
             and (_affirms_a_group(text) or self._names_only_homonyms(parts, text))
         ):
             probs = _capped(probs, IDENTITY, IDENTITY_CAP)
+        for c in _COUNTERED:
+            lex = parts.lexicon.get(CATEGORIES[c])
+            if probs[c] <= COUNTER_SPEECH_CAP or (lex is not None and lex.score >= EXPLICIT):
+                continue
+            spans = (*parts.spans[CATEGORIES[c]], *(lex.spans if lex is not None else ()))
+            if counters(text, [(s.start, s.end) for s in spans]):
+                probs = _capped(probs, c, COUNTER_SPEECH_CAP)
         return probs
 
     def _names_only_homonyms(self, parts: Parts, text: str) -> bool:

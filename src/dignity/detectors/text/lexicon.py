@@ -64,7 +64,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from dignity.detectors.text.counter_speech import CONDEMNATION
+from dignity.detectors.text.counter_speech import condemns_beside
 from dignity.detectors.text.normalise import Normalised, normalise, respellings, swaps
 from dignity.errors import DetectorLoadError
 from dignity.model import Finding, Message, Span
@@ -299,7 +299,8 @@ _REPORTING = re.compile(
     r"\b(?:call(?:ed|ing|s)?|labell?(?:ed|ing)|brand(?:ed|ing)|dubb(?:ed|ing)|said|says|saying|"
     r"told|tell(?:s|ing)?|shout(?:ed|ing|s)?|yell(?:ed|ing|s)?|scream(?:ed|ing|s)?|wrote|"
     r"tweeted|posted|chant(?:ed|ing|s)?|the (?:word|term|slur|phrase)|words? like|terms? like|"
-    r"slurs? like|such as|accused|alleged(?:ly)?|convicted|charged|jailed|referred to)\b"
+    r"slurs? like|such as|accused|alleged(?:ly)?|convicted|charged|jailed|referred to|"
+    r"(?:like|love|want|try|tend|used?) to (?:say|claim|tell you)|would have (?:you|us) believe)\b"
 )
 # The reporting frame after the words it reports: '"... are vermin", said the leaflet'.
 _REPORTED_AFTER = re.compile(
@@ -750,13 +751,12 @@ def _trie_source(terms: Iterable[str]) -> str:
 class _Context:
     """Lazily computed facts about one message that several matches share."""
 
-    __slots__ = ("_condemned", "_quotes", "norm", "text")
+    __slots__ = ("_quotes", "norm", "text")
 
     def __init__(self, norm: Normalised) -> None:
         self.norm = norm
         self.text = norm.text
         self._quotes: tuple[list[int], list[int]] | None = None
-        self._condemned: bool | None = None
 
     def quoted(self, start: int, end: int) -> bool:
         if self._quotes is None:
@@ -778,11 +778,10 @@ class _Context:
         i = bisect.bisect_right(starts, start) - 1
         return i >= 0 and start - len(pre) <= ends[i] <= start
 
-    @property
-    def condemned(self) -> bool:
-        if self._condemned is None:
-            self._condemned = CONDEMNATION.search(self.text) is not None
-        return self._condemned
+    def condemns(self, start: int, end: int) -> bool:
+        """Whether the rest of the text condemns, and does not endorse, the match at
+        ``start:end`` (the match's own words, "disgusting" say, do not count)."""
+        return condemns_beside(self.text, start, end)
 
     def sentence_before(self, start: int) -> str:
         window = self.text[max(0, start - 100) : start]
@@ -926,7 +925,7 @@ def _score_match(
         or _REPORTED_AFTER.match(text, end, end + 80) is not None
     )
     if in_quotes or reported:
-        if ctx.condemned:
+        if ctx.condemns(start, end):
             common *= _QUOTED_CONDEMNED if in_quotes else _REPORTED_CONDEMNED
             modifiers.append("condemned")
         else:

@@ -7,7 +7,8 @@ import pytest
 from dignity.detectors.text.classifier import _counter_speech
 from dignity.detectors.text.counter_speech import (
     CONDEMNATION,
-    condemns_beside,
+    LONGEST,
+    Stance,
     counters,
     reported,
 )
@@ -126,9 +127,28 @@ def test_reported_ranges_end_at_the_clause_or_the_condemnation() -> None:
 def test_condemnation_beside_words_does_not_read_them() -> None:
     text = "Everyone says Muslims are disgusting"
     start = text.index("Muslims")
-    assert not condemns_beside(text, start, len(text))
-    assert condemns_beside(text + ". That is racist.", start, len(text))
-    assert not condemns_beside(text + ". That is racist, and true.", start, len(text))
+    assert not Stance(text).condemns_beside(start, len(text))
+    assert Stance(text + ". That is racist.").condemns_beside(start, len(text))
+    assert not Stance(text + ". That is racist, and true.").condemns_beside(start, len(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they say refugees are vile, that is racist " * 30_000,
+        "say " * 250_000,
+        '"' * 1_000_000,
+        "calling " * 150_000,
+    ],
+)
+def test_a_megabyte_is_read_quickly_and_never_as_counter_speech(text: str) -> None:
+    assert not counters(text, [(0, 3)])
+    Stance(text).condemns_beside(0, 3)
+
+
+def test_a_long_post_is_left_to_the_models() -> None:
+    text = 'Calling refugees "cockroaches" is vile. ' + "More words. " * LONGEST
+    assert not counters(text, [(text.index("refugees"), text.index("refugees") + 8)])
 
 
 def test_the_lexicon_does_not_take_the_abuse_for_its_condemnation(lexicon: LexiconDetector) -> None:

@@ -49,6 +49,11 @@ _BOUNDARY = re.compile(
     r"[.!?;,\n]|\s(?:and|but|so|because)\s(?=(?:they|he|she|it|i|we|you|that|this)\b)", re.I
 )
 """Where a reported clause ends: its sentence, a comma, or a new clause ("... and they are")."""
+CLAUSE_REACH = 200
+"""The longest reported clause read, in characters."""
+LONGEST = 5_000
+"""Texts longer than this are never read as counter-speech: the frame is a short post's, and
+the reading stays cheap however long the text."""
 _QUOTED = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”|‘[^’\n]{1,300}’')
 
 
@@ -60,8 +65,9 @@ def reported(text: str) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     own: list[tuple[int, int]] = []
     for verb in _FRAME.finditer(text):
-        stop = _BOUNDARY.search(text, verb.end())
-        end = stop.start() if stop else len(text)
+        reach = min(len(text), verb.end() + CLAUSE_REACH)
+        stop = _BOUNDARY.search(text, verb.end(), reach)
+        end = stop.start() if stop else reach
         if _FIRST_PERSON.search(text, max(0, verb.start() - 16), verb.start()):
             own.append((verb.end(), end))
             continue
@@ -73,14 +79,33 @@ def reported(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def condemns_beside(text: str, start: int, end: int) -> bool:
-    """Whether ``text`` condemns, and does not endorse, the words at ``text[start:end]``.
+class Stance:
+    """Where one text condemns and where it endorses, found once and asked about many spans."""
 
-    Those words are not read: in "Everyone says Muslims are disgusting" the only word of
-    condemnation is the abuse itself.
-    """
-    outside = text[:start] + " " * (end - start) + text[end:]
-    return CONDEMNATION.search(outside) is not None and _ENDORSED.search(outside) is None
+    __slots__ = ("_condemning", "_endorsing")
+
+    def __init__(self, text: str) -> None:
+        self._condemning = [(m.start(), m.end()) for m in CONDEMNATION.finditer(text)]
+        self._endorsing = [(m.start(), m.end()) for m in _ENDORSED.finditer(text)]
+
+    def condemns_beside(self, start: int, end: int) -> bool:
+        """Whether the text condemns, and does not endorse, the words at ``start:end``.
+
+        Those words are not read: in "Everyone says Muslims are disgusting" the only word of
+        condemnation is the abuse itself.
+        """
+        return _beside(self._condemning, [(start, end)]) and not _beside(
+            self._endorsing, [(start, end)]
+        )
+
+    def condemns_apart_from(self, ranges: Sequence[tuple[int, int]]) -> bool:
+        """:meth:`condemns_beside`, setting aside every one of ``ranges``."""
+        return _beside(self._condemning, ranges) and not _beside(self._endorsing, ranges)
+
+
+def _beside(found: Sequence[tuple[int, int]], ranges: Sequence[tuple[int, int]]) -> bool:
+    """Whether one of ``found`` overlaps none of ``ranges``."""
+    return any(all(e <= a or s >= b for a, b in ranges) for s, e in found)
 
 
 def counters(text: str, spans: Sequence[tuple[int, int]]) -> bool:
@@ -90,14 +115,11 @@ def counters(text: str, spans: Sequence[tuple[int, int]]) -> bool:
     text condemns and does not endorse them. A span outside them keeps the text what it says:
     in "people say refugees are vile" the clause ends before "vile", which carries the abuse.
     """
-    if not spans:
+    if not spans or len(text) > LONGEST:
         return False
     text = text.replace("’", "'")  # same length: offsets stay valid
     ranges = reported(text)
     for start, end in spans:
         if not any(a <= start and end <= b for a, b in ranges):
             return False
-    rest = list(text)
-    for a, b in ranges:
-        rest[a:b] = " " * (b - a)
-    return condemns_beside("".join(rest), 0, 0)
+    return Stance(text).condemns_apart_from(ranges)

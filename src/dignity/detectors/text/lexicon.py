@@ -64,7 +64,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from dignity.detectors.text.counter_speech import condemns_beside
+from dignity.detectors.text.counter_speech import Stance
 from dignity.detectors.text.normalise import Normalised, normalise, respellings, swaps
 from dignity.errors import DetectorLoadError
 from dignity.model import Finding, Message, Span
@@ -751,12 +751,13 @@ def _trie_source(terms: Iterable[str]) -> str:
 class _Context:
     """Lazily computed facts about one message that several matches share."""
 
-    __slots__ = ("_quotes", "norm", "text")
+    __slots__ = ("_quotes", "_stance", "norm", "text")
 
     def __init__(self, norm: Normalised) -> None:
         self.norm = norm
         self.text = norm.text
         self._quotes: tuple[list[int], list[int]] | None = None
+        self._stance: Stance | None = None
 
     def quoted(self, start: int, end: int) -> bool:
         if self._quotes is None:
@@ -781,7 +782,9 @@ class _Context:
     def condemns(self, start: int, end: int) -> bool:
         """Whether the rest of the text condemns, and does not endorse, the match at
         ``start:end`` (the match's own words, "disgusting" say, do not count)."""
-        return condemns_beside(self.text, start, end)
+        if self._stance is None:
+            self._stance = Stance(self.text)
+        return self._stance.condemns_beside(start, end)
 
     def sentence_before(self, start: int) -> str:
         window = self.text[max(0, start - 100) : start]

@@ -86,6 +86,12 @@ def _ranges(text: str, *words: str) -> list[tuple[int, int]]:
         ("Stop calling gay men perverts, it's cruel", ("gay men", "perverts")),
         ('People who say "gays are disgusting" are bigots.', ("gays", "disgusting")),
         ("It is shameful that people call Travellers thieves", ("Travellers", "thieves")),
+        # beliefs reported to condemn them, and a bare function word among the evidence
+        ("If you think refugees are inferior, you are the problem", ("refugees", "inferior")),
+        (
+            "Describing refugees as animals, as that councillor did, is vile and he should go.",
+            ("refugees", "animals", "should"),
+        ),
     ],
 )
 def test_someone_elses_words_reported_and_condemned_are_counter_speech(
@@ -102,6 +108,9 @@ def test_someone_elses_words_reported_and_condemned_are_counter_speech(
         # the writer's own words, quoted or not
         ('I call women "bitches" because they are, disgusting lot', ("women", "bitches")),
         ("We say immigrants are parasites and it is shameful that nobody listens", ("parasites",)),
+        ("I think women are inferior, it's offensive how they act", ("women", "inferior")),
+        # nothing but function words to go on
+        ("Calling them out is wrong, they should", ("should",)),
         # reported, then endorsed
         ('They call refugees "cockroaches" and they are right, it is shocking', ("cockroaches",)),
         ("Everyone says Muslims are terrorists, and I agree, it's a disgrace", ("terrorists",)),

@@ -24,6 +24,8 @@ CONDEMNATION = re.compile(
     r"shameful|shocking|sickening|horrif\w*|outrag\w*|condemn\w*|report(?:ed|ing)?|solidarity|"
     r"abuse|abusive|racis[mt]\w*|sexis[mt]\w*|misogyn\w*|homophob\w*|transphob\w*|islamophob\w*|"
     r"antisemit\w*|ableis[mt]\w*|ageis[mt]\w*|dehumanis\w*|dehumaniz\w*|cruel\w*|bigot\w*|"
+    r"discriminat\w*|prejudic\w*|xenophob\w*|stereotyp\w*|hurtful|offensive|"
+    r"you(?:'re| are) (?:the|part of the) problem|"
     r"hate crime|hate speech|hateful|wrong|stand with|ashamed|harass\w*|disgrac\w*|"
     r"part of the problem|(?:is|isn'?t|not|never) (?:funny|a joke|banter|ok(?:ay)?))\b",
     re.IGNORECASE,
@@ -34,10 +36,17 @@ _FRAME = re.compile(
     r"\b(?:call|calls|called|calling|label(?:s|led|ling)?|brand(?:s|ed|ing)?|say|says|said|"
     r"saying|claim(?:s|ed|ing)?|suggest(?:s|ed|ing)?|impl(?:y|ies|ied|ying)|tweet(?:s|ed|ing)?|"
     r"post(?:s|ed|ing)?|wr(?:ite|ites|ote|iting)|shout(?:s|ed|ing)?|chant(?:s|ed|ing)?|"
-    r"refer(?:s|red|ring)? to|describ(?:e|es|ed|ing))\b",
+    r"refer(?:s|red|ring)? to|describ(?:e|es|ed|ing)|think(?:s|ing)?|believ(?:e|es|ing)|"
+    r"reckon(?:s|ing)?|pretend(?:s|ing)?)\b",
     re.IGNORECASE,
 )
-"""A verb that introduces someone's words."""
+"""A verb that introduces someone's words or beliefs."""
+_FUNCTION_WORD = re.compile(
+    r"(?:a|an|the|to|of|be|been|being|is|are|was|were|will|would|shall|should|can|could|may|"
+    r"might|must|do|does|did)",
+    re.IGNORECASE,
+)
+"""Words that carry no abuse of their own: a model's evidence may list them ("he should go")."""
 _FIRST_PERSON = re.compile(r"\b(?:i|we|i'?d|we'?d|i'?ll|we'?ll|i'?m|we'?re)\s+(?:\w+\s+)?$", re.I)
 _ENDORSED = re.compile(
     r"\b(?:(?<!far )(?<!the )(?<!alt )(?<!alt-)(?<!hard )right(?![- ]?wing)|correct|spot on|"
@@ -111,15 +120,19 @@ def _beside(found: Sequence[tuple[int, int]], ranges: Sequence[tuple[int, int]])
 def counters(text: str, spans: Sequence[tuple[int, int]]) -> bool:
     """Whether ``text`` is counter-speech as far as ``spans`` (the words carrying the abuse) go.
 
-    Every span lies in someone else's reported words (:func:`reported`), and the rest of the
-    text condemns and does not endorse them. A span outside them keeps the text what it says:
-    in "people say refugees are vile" the clause ends before "vile", which carries the abuse.
+    Every span but a bare function word ("should") lies in someone else's reported words
+    (:func:`reported`), and the rest of the text condemns and does not endorse them. A span
+    outside them keeps the text what it says: in "people say refugees are vile" the clause
+    ends before "vile", which carries the abuse.
     """
     if not spans or len(text) > LONGEST:
         return False
     text = text.replace("’", "'")  # same length: offsets stay valid
     ranges = reported(text)
-    for start, end in spans:
+    carrying = [(a, b) for a, b in spans if _FUNCTION_WORD.fullmatch(text, a, b) is None]
+    if not carrying:
+        return False
+    for start, end in carrying:
         if not any(a <= start and end <= b for a, b in ranges):
             return False
     return Stance(text).condemns_apart_from(ranges)

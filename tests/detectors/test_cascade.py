@@ -351,3 +351,26 @@ def test_the_same_words_said_endorsed_or_as_ones_own_stay_hate(
     cascade: CascadeTextDetector, text: str
 ) -> None:
     assert "identity_attack" in categories_flagged(cascade, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "reason"),
+    [
+        ("I want to kill myself", "threat", "harming oneself"),
+        ("I'll kill you at Mario Kart, loser buys the drinks", "threat", "a game"),
+        ('Calling refugees "cockroaches" is vile and dehumanising.', "identity_attack", "condemn"),
+        ("Refugees deserve a safe home", "identity_attack", "affirms"),
+    ],
+)
+def test_a_finding_held_down_says_why(
+    cascade: CascadeTextDetector, text: str, category: str, reason: str
+) -> None:
+    (finding,) = [f for f in cascade.detect(Message(id="h", text=text)) if f.category == category]
+    assert "Held at" in finding.rationale
+    assert reason in finding.rationale
+
+
+def test_a_finding_not_held_down_does_not_say_so(cascade: CascadeTextDetector) -> None:
+    findings = cascade.detect(Message(id="n", text="Refugees are cockroaches"))
+    assert findings
+    assert not any("Held at" in f.rationale for f in findings)

@@ -205,10 +205,21 @@ def _affirms_a_group(text: str) -> bool:
     return subject is not None and any(_names_a_group(w) for w in subject)
 
 
-def _capped(probs: npt.NDArray[np.float64], category: int, cap: float) -> npt.NDArray[np.float64]:
-    """A copy of ``probs`` with one category held at or below ``cap``."""
+_WHY_SELF_HARM = "the words are about harming oneself, not a threat to anyone"
+_WHY_CIVIC = "the violent words are about a vote, a game, a cause or the law, not a person"
+_WHY_AFFIRMED = "the text affirms who it is about"
+_WHY_HOMONYM = "its only words for a group are read in their harmless sense"
+_WHY_COUNTERED = "the words carrying it are someone else's, reported in order to condemn them"
+
+
+def _held(
+    parts: Parts, probs: npt.NDArray[np.float64], category: int, cap: float, why: str
+) -> npt.NDArray[np.float64]:
+    """A copy of ``probs`` with one category held at or below ``cap``; ``parts`` keeps why."""
     out = probs.copy()
-    out[category] = min(float(out[category]), cap)
+    if out[category] > cap:
+        out[category] = cap
+        parts.held[CATEGORIES[category]] = f"Held at {cap:.0%}: {why}."
     return out
 
 
@@ -239,7 +250,7 @@ def read_stack(model_dir: str | None, name: str) -> str:
 class Parts:
     """What the two base detectors saw in one text: the stacker's input and the evidence."""
 
-    __slots__ = ("classifier", "features", "lexicon", "spans", "tokens")
+    __slots__ = ("classifier", "features", "held", "lexicon", "spans", "tokens")
 
     def __init__(
         self,
@@ -254,6 +265,9 @@ class Parts:
         self.spans = spans
         self.lexicon = lexicon
         self.tokens = tokens
+        self.held: dict[str, str] = {}
+        """Why a category's score was held down (:meth:`HybridTextDetector.settle`), said to
+        the member in its finding."""
 
 
 def features(model: LinearTextModel, lexicon: LexiconDetector, text: str) -> Parts:
@@ -357,25 +371,24 @@ class HybridTextDetector:
             threat is None or threat.score < EXPLICIT
         ):
             if aimed_only_at_oneself(text):
-                probs = _capped(probs, THREAT, SELF_HARM_THREAT_CAP)
-            elif (only_civic(text) and not names_a_group(parts.tokens)) or (
-                affirmed_group(text) is not None  # "Old people deserve a decent pension"
-            ):
-                probs = _capped(probs, THREAT, CIVIC_THREAT_CAP)
+                probs = _held(parts, probs, THREAT, SELF_HARM_THREAT_CAP, _WHY_SELF_HARM)
+            elif only_civic(text) and not names_a_group(parts.tokens):
+                probs = _held(parts, probs, THREAT, CIVIC_THREAT_CAP, _WHY_CIVIC)
+            elif affirmed_group(text) is not None:  # "Old people deserve a decent pension"
+                probs = _held(parts, probs, THREAT, CIVIC_THREAT_CAP, _WHY_AFFIRMED)
         hate = parts.lexicon.get("identity_attack")
-        if (
-            probs[IDENTITY] > IDENTITY_CAP
-            and (hate is None or hate.score < EXPLICIT)
-            and (_affirms_a_group(text) or self._names_only_homonyms(parts, text))
-        ):
-            probs = _capped(probs, IDENTITY, IDENTITY_CAP)
+        if probs[IDENTITY] > IDENTITY_CAP and (hate is None or hate.score < EXPLICIT):
+            if _affirms_a_group(text):
+                probs = _held(parts, probs, IDENTITY, IDENTITY_CAP, _WHY_AFFIRMED)
+            elif self._names_only_homonyms(parts, text):
+                probs = _held(parts, probs, IDENTITY, IDENTITY_CAP, _WHY_HOMONYM)
         for c in _COUNTERED:
             lex = parts.lexicon.get(CATEGORIES[c])
             if probs[c] <= COUNTER_SPEECH_CAP or (lex is not None and lex.score >= EXPLICIT):
                 continue
             spans = (*parts.spans[CATEGORIES[c]], *(lex.spans if lex is not None else ()))
             if counters(text, [(s.start, s.end) for s in spans]):
-                probs = _capped(probs, c, COUNTER_SPEECH_CAP)
+                probs = _held(parts, probs, c, COUNTER_SPEECH_CAP, _WHY_COUNTERED)
         return probs
 
     def _names_only_homonyms(self, parts: Parts, text: str) -> bool:
@@ -444,7 +457,9 @@ class HybridTextDetector:
                     score=min(1.0, max(0.0, round(score, 4))),
                     detector=self.name,
                     label=label,
-                    rationale=f"Combined score {score:.0%}. {why}",
+                    rationale=" ".join(
+                        (f"Combined score {score:.0%}.", why, parts.held.get(category, ""))
+                    ).rstrip(),
                     spans=spans,
                     targets=targets,
                 )

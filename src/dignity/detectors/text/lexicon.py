@@ -1142,6 +1142,6 @@ def _rationale(category: str, lead: _Hit, words: str, targets: tuple[str, ...]) 
         "reported": " It reports what someone said, so the score is reduced.",
         "negated": " It is negated, so the score is reduced.",
         "disputed": " It is put forward to be refuted, so the score is reduced.",
-        "safe": " The word looks like a harmless homonym or reclaimed use here.",
+        "safe": " The words read harmlessly here (a homonym, a reclaimed use, a game).",
     }
     return text + "".join(note for key, note in notes.items() if key in why)

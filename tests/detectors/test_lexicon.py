@@ -9,7 +9,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dignity.detectors.text.lexicon import CATEGORIES, TARGETS, LexiconDetector, _swapped
+from dignity.detectors.text.lexicon import (
+    CATEGORIES,
+    TARGETS,
+    LexiconDetector,
+    _dropped,
+    _swapped,
+)
 from dignity.detectors.text.normalise import normalise
 from dignity.errors import DetectorLoadError
 from dignity.model import Finding, Message
@@ -854,6 +860,41 @@ def test_two_letters_swapped_are_swapped_back_when_they_hide_a_known_word() -> N
 def test_the_lexicon_sees_through_swapped_letters(text: str, category: str, quote: str) -> None:
     assert category in above(text)
     assert quote in quotes(text, category)
+
+
+def test_a_dropped_letter_is_put_back_with_offsets_into_the_original() -> None:
+    text = "I hate Mslims, and the ﬁsh desise them too"
+    known = {"mslims": "muslims", "desise": "despise"}
+    norm = normalise(text, respell=known.get)
+    assert norm.text == "i hate muslims, and the fish despise them too"
+    for word, written in (("muslims", "Mslims"), ("despise", "desise"), ("them", "them")):
+        start = norm.text.index(word)
+        first, last = norm.original_span(start, start + len(word))
+        assert text[first:last] == written
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "quote"),
+    [
+        ("I hate Mslims so much.", "identity_attack", "hate Mslims"),
+        ("I desise refugees.", "identity_attack", "desise refugees"),
+        ("Gays are dsgusting freaks", "identity_attack", "Gays are dsgusting"),
+    ],
+)
+def test_the_lexicon_sees_through_a_dropped_letter(text: str, category: str, quote: str) -> None:
+    assert category in above(text)
+    assert quote in quotes(text, category)
+
+
+def test_short_words_and_english_words_are_never_given_a_letter_back() -> None:
+    """'Nige' (Nigel) is one letter short of a slur: words under six letters keep their slips
+    to the models, and an English word ("form", "achieve") is never respelled."""
+    assert not above("Nige is wrong about the deficit again")
+    assert not above("We will achieve this together")
+    found = _dropped(["abcdef", "abcdeg", "scum"])
+    assert found["acdef"] == "abcdef"
+    assert "abcde" not in found  # a slip of both words hides neither
+    assert not any(word == "scum" for word in found.values())
 
 
 def test_swapped_spellings_that_are_words_or_ambiguous_are_not_respelled() -> None:

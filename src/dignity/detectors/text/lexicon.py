@@ -65,7 +65,7 @@ from typing import Any, ClassVar
 import yaml
 
 from dignity.detectors.text.counter_speech import Stance
-from dignity.detectors.text.normalise import Normalised, normalise, respellings, swaps
+from dignity.detectors.text.normalise import Normalised, drops, normalise, respellings, swaps
 from dignity.errors import DetectorLoadError
 from dignity.model import Finding, Message, Span
 
@@ -343,6 +343,7 @@ class _Lexicon:
     masked: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     pattern_words: frozenset[str] = frozenset()  # words of six letters or more in patterns
     swapped: Mapping[str, str] = field(default_factory=dict)  # "vremin" -> "vermin"
+    dropped: Mapping[str, str] = field(default_factory=dict)  # "mslims" -> "muslims"
 
     def keep(self, word: str) -> bool:
         """Words the lexicon knows whole ("dickhead", "libtard", "urself" in a pattern) are
@@ -350,8 +351,9 @@ class _Lexicon:
         return word in self.pattern_words or _key(word) in self.literal_index
 
     def respell(self, word: str) -> str | None:
-        """The lexicon word ``word`` is with two neighbouring letters swapped, if any."""
-        return self.swapped.get(word)
+        """The lexicon word ``word`` is with two neighbouring letters swapped or one letter
+        dropped, if any."""
+        return self.swapped.get(word) or self.dropped.get(word)
 
     def unmask(self, word: str) -> str | None:
         """The lexicon word a masked word stands for ("c**t"), when exactly one fits."""
@@ -576,6 +578,7 @@ def _compile(data: Any, source: str) -> _Lexicon:
         masked={n: tuple(vs) for n, vs in masked.items()},
         pattern_words=pattern_words,
         swapped=_swapped(known),
+        dropped=_dropped(known),
     )
 
 
@@ -604,6 +607,16 @@ def _fragments(raw: Any, source: str) -> dict[str, str]:
             raise _fail(source, where, "use non-capturing groups (?:...) in fragments")
         fragments[name] = str(fragment)
     return fragments
+
+
+def _dropped(words: Iterable[str]) -> dict[str, str]:
+    """Each known word of six letters or more with one inner letter dropped ("mslims" ->
+    "muslims"), leaving out spellings that are known words or could hide either of two.
+
+    Shorter words are left alone: their slips are too often a name or another word ("nige",
+    Nigel, is one letter from a slur).
+    """
+    return respellings((w for w in words if len(w) >= 6), drops)
 
 
 def _swapped(words: Iterable[str]) -> dict[str, str]:

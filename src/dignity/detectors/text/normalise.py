@@ -10,10 +10,11 @@ hatewomen" -> "i hate women", "#killallmen" -> "#kill all men", by ``wordninja``
 word frequencies; only tokens of six letters or more that are not English words themselves nor
 kept whole by a caller-supplied ``keep``, outside links and addresses, and only into two to
 four words none of them a stray letter). Two neighbouring letters swapped ("vremin", "sutpid")
-are swapped back when a caller-supplied ``respell`` knows the word they hide and the token is
-not an English word itself ("form" stays "form"); :func:`typos` lists such slips, and dropped
-letters, for callers that look words up ("wmen" names women). Stretched letters ("stuuupid")
-are left in place: the lexicon's matcher accepts a repeated letter wherever one is expected.
+are swapped back, and a dropped letter put back ("mslims", "desise"), when a caller-supplied
+``respell`` knows the word they hide and the token is not an English word itself ("form" stays
+"form"); :func:`typos` lists such slips for callers that look words up ("wmen" names women).
+Stretched letters ("stuuupid") are left in place: the lexicon's matcher accepts a repeated
+letter wherever one is expected.
 
 Every character of the normalised text remembers which original characters it came from, so a
 match ``[start, end)`` on the normalised text maps back with ``Normalised.original_span`` to the
@@ -33,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["Normalised", "normalise", "run_together", "swaps"]
+__all__ = ["Normalised", "drops", "normalise", "run_together", "swaps"]
 
 Unmask = Callable[[str], str | None]
 """Given a lower-case word with ``*`` for hidden letters, the same-length word it hides, or None."""
@@ -89,6 +90,7 @@ _MASKED_WORD = re.compile(r"(?<![\w*])[a-z][a-z*]*\*[a-z*]*(?![\w*])")
 _SPACED_LETTERS = re.compile(r"(?<![\w*'])(?:[a-z][ .\-_]){2,}[a-z](?![\w*'])")
 _LONG_WORD = re.compile(r"(?<![\w@*'-])[a-z]{6,40}(?![\w*'-])")
 _SWAPPABLE_WORD = re.compile(r"(?<![\w@*'-])[a-z]{5,40}(?![\w*'-])")
+"""A token that may be a slip of a longer known word (five letters or more)."""
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+")
 _SHORT_WORDS = frozenset({"a", "i"})
 _SUFFIXES = frozenset(
@@ -248,10 +250,15 @@ def respellings(words: Iterable[str], spellings: Callable[[str], Iterable[str]])
     return {v: w for v, w in found.items() if w is not None}
 
 
+def drops(word: str) -> Iterator[str]:
+    """``word`` with one inner letter dropped (the first letter is kept)."""
+    for i in range(1, len(word)):
+        yield word[:i] + word[i + 1 :]
+
+
 def _slips(word: str) -> set[str]:
     """``word`` with an inner letter dropped or two neighbouring inner letters swapped."""
-    dropped = (word[:i] + word[i + 1 :] for i in range(1, len(word)))
-    return {*dropped, *(word[0] + v for v in swaps(word[1:]))}
+    return {*drops(word), *(word[0] + v for v in swaps(word[1:]))}
 
 
 def typos(words: Iterable[str]) -> dict[str, str]:
@@ -267,17 +274,38 @@ def typos(words: Iterable[str]) -> dict[str, str]:
 
 
 def _unswap(norm: Normalised, respell: Respell) -> Normalised:
-    """Swap back two neighbouring letters in tokens that are no English word but, so mended,
-    one the caller knows; same length in and out, so the offset map stands."""
+    """Mend tokens that are no English word but, with two neighbouring letters swapped back or
+    one dropped letter put back, a word the caller knows.
 
-    def unless_english(word: str) -> str | None:
+    A swap keeps the length, so the offset map stands; a letter put back maps to the original
+    character before it, so a match still points at the word as it was written.
+    """
+    text = norm.text
+    pieces: list[str] = []
+    starts: list[int] = []
+    last = 0
+    for m in _SWAPPABLE_WORD.finditer(text):
+        word = m.group()
         known = respell(word)
-        return None if known is None or english(word) else known
-
-    text = _replace_words(norm.text, _SWAPPABLE_WORD, unless_english)
-    if text is norm.text:
+        if known is None or len(known) not in (len(word), len(word) + 1) or english(word):
+            continue
+        pieces.append(text[last : m.start()])
+        starts.extend(norm.original_index(i) for i in range(last, m.start()))
+        pieces.append(known)
+        at = [norm.original_index(i) for i in range(m.start(), m.end())]
+        if len(known) > len(word):  # the letter put back maps to the one before it
+            k = next(
+                (i for i, (a, b) in enumerate(zip(word, known[:-1], strict=True)) if a != b),
+                len(word),
+            )
+            at.insert(k, at[k - 1])
+        starts.extend(at)
+        last = m.end()
+    if not pieces:
         return norm
-    return Normalised(text=text, original=norm.original, starts=norm.starts)
+    pieces.append(text[last:])
+    starts.extend(norm.original_index(i) for i in range(last, len(text)))
+    return Normalised(text="".join(pieces), original=norm.original, starts=tuple(starts))
 
 
 def _undisguise(text: str, unmask: Unmask | None) -> Normalised:

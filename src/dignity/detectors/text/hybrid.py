@@ -354,7 +354,8 @@ class HybridTextDetector:
     def settle(
         self, parts: Parts, text: str, probs: npt.NDArray[np.float64]
     ) -> npt.NDArray[np.float64]:
-        """Final scores ``probs`` less four readings word statistics get backwards.
+        """Final scores ``probs`` less the readings word statistics get backwards; each score
+        held down records why in ``parts.held``, for the finding's rationale.
 
         Violence aimed only at the writer is not a threat ("I want to kill myself", see
         :mod:`~dignity.detectors.text.self_harm`), nor is the violence politics or a game
@@ -363,7 +364,9 @@ class HybridTextDetector:
         that only affirms its subject is not a threat, nor hate when that is a protected group
         ("Old people deserve a decent pension", "Refugees are human too", see
         :mod:`~dignity.detectors.text.affirmation`), nor is one whose only group words are
-        slurs read as homonyms ("faggots in gravy").
+        slurs read as homonyms ("faggots in gravy"). Abuse that is someone else's, quoted or
+        reported to condemn it, is not an attack ('Calling refugees "cockroaches" is vile', see
+        :mod:`~dignity.detectors.text.counter_speech`).
         None applies where the lexicon finds an explicit threat or hate.
         """
         threat = parts.lexicon.get("threat")

@@ -90,7 +90,7 @@ _MASKED_WORD = re.compile(r"(?<![\w*])[a-z][a-z*]*\*[a-z*]*(?![\w*])")
 _SPACED_LETTERS = re.compile(r"(?<![\w*'])(?:[a-z][ .\-_]){2,}[a-z](?![\w*'])")
 _LONG_WORD = re.compile(r"(?<![\w@*'-])[a-z]{6,40}(?![\w*'-])")
 _SWAPPABLE_WORD = re.compile(r"(?<![\w@*'-])[a-z]{5,40}(?![\w*'-])")
-"""A token that may be a slip of a longer known word (five letters or more)."""
+"""A token that may be a slip of a known word: two letters swapped or one dropped (five or more)."""
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\S+")
 _SHORT_WORDS = frozenset({"a", "i"})
 _SUFFIXES = frozenset(

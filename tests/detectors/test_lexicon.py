@@ -895,6 +895,8 @@ def test_short_words_and_english_words_are_never_given_a_letter_back() -> None:
     assert found["acdef"] == "abcdef"
     assert "abcde" not in found  # a slip of both words hides neither
     assert not any(word == "scum" for word in found.values())
+    # a known word of five letters is itself, never a slip of a longer one
+    assert "abcde" not in _dropped(["abcdef", "abcde"])
 
 
 def test_swapped_spellings_that_are_words_or_ambiguous_are_not_respelled() -> None:

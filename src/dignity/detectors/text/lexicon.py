@@ -616,7 +616,7 @@ def _dropped(words: Iterable[str]) -> dict[str, str]:
     Shorter words are left alone: their slips are too often a name or another word ("nige",
     Nigel, is one letter from a slur).
     """
-    return respellings((w for w in words if len(w) >= 6), drops)
+    return respellings(words, lambda word: drops(word) if len(word) >= 6 else ())
 
 
 def _swapped(words: Iterable[str]) -> dict[str, str]:

@@ -326,11 +326,43 @@ def test_the_same_words_out_of_sex_pass(cascade: CascadeTextDetector, text: str)
 @pytest.mark.parametrize(
     "text",
     [
+        "my pussy cat is asleep on the sofa",
+        "Pussy Riot were jailed for a protest song",
+        "Don't be such a pussy",
+    ],
+)
+def test_a_sexual_word_read_in_another_sense_is_not_sexual(
+    cascade: CascadeTextDetector, text: str
+) -> None:
+    """The learnt models scored each 1.0 as sexual; the lexicon reads the word as a cat, a band,
+    a coward."""
+    assert cascade.scores(text)["sexual"] <= 0.3
+
+
+def test_a_coward_insult_is_a_personal_attack(cascade: CascadeTextDetector) -> None:
+    flagged = categories_flagged(cascade, "you pussy")
+    assert "personal_attack" in flagged
+    assert "sexual" not in flagged
+
+
+@pytest.mark.parametrize("text", ["nice pussy", "grab her by the pussy", "your pussy looks wet"])
+def test_the_same_word_used_sexually_stays_sexual(cascade: CascadeTextDetector, text: str) -> None:
+    assert "sexual" in categories_flagged(cascade, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         'If you call women "bitches" you have no place in this party.',
         'Calling refugees "cockroaches" is vile and dehumanising.',
         "I'm so sick of seeing people call trans women \"men in dresses\". It's cruel.",
         "Saying disabled people are a burden is ableist nonsense.",
         "Racists like to say immigrants are parasites. They're wrong.",
+        '"Women belong in the kitchen" is sexism',
+        # abuse the writer received, shared
+        'I keep getting messages like "die you fat cow"',
+        "I was called a paki at work today and nobody did anything",
+        "He called me a stupid bitch",
     ],
 )
 def test_abuse_reported_to_condemn_it_passes(cascade: CascadeTextDetector, text: str) -> None:
@@ -345,6 +377,7 @@ def test_abuse_reported_to_condemn_it_passes(cascade: CascadeTextDetector, text:
         "Everyone says Muslims are disgusting and they're right",
         "I call women \"bitches\" because that's what they are, it's disgusting how they act",
         "Calling refugees cockroaches is just telling the truth",
+        "I called them pakis and I'd do it again",
     ],
 )
 def test_the_same_words_said_endorsed_or_as_ones_own_stay_hate(
@@ -360,6 +393,8 @@ def test_the_same_words_said_endorsed_or_as_ones_own_stay_hate(
         ("I'll kill you at Mario Kart, loser buys the drinks", "threat", "a game"),
         ('Calling refugees "cockroaches" is vile and dehumanising.', "identity_attack", "condemn"),
         ("Refugees deserve a safe home", "identity_attack", "affirms"),
+        ("my pussy cat is asleep on the sofa", "sexual", "another sense"),
+        ("leave her alone", "threat", "to stop"),
     ],
 )
 def test_a_finding_held_down_says_why(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from dignity.detectors.text.classifier import _counter_speech
 from dignity.detectors.text.counter_speech import (
     CONDEMNATION,
     LONGEST,
@@ -32,12 +31,17 @@ def _spans(text: str, *words: str) -> tuple[Span, ...]:
     ],
 )
 def test_quoted_abuse_with_condemnation_around_it_is_counter_speech(text: str) -> None:
-    assert _counter_speech(text, _spans(text, "Women belong", "kitchen"))
+    assert counters(text, _ranges(text, "Women belong", "kitchen"))
 
 
-def test_a_condemning_word_outside_the_quotes_is_not_evidence_of_abuse() -> None:
+def test_a_word_naming_the_prejudice_is_the_verdict_not_the_hate() -> None:
+    """A model may count "sexism" as evidence of hate; said of a quote it is the verdict."""
     text = f"{QUOTE} isn't banter, it's sexism"
-    assert _counter_speech(text, _spans(text, "Women belong", "kitchen", "sexism"))
+    ranges = _ranges(text, "Women belong", "kitchen", "sexism")
+    assert counters(text, ranges, hate=True)
+    assert not counters(text, ranges)  # for an insult, the word is left to count
+    # never on its own: some of the evidence must be someone else's words
+    assert not counters("You are a sexist", _ranges("You are a sexist", "sexist"), hate=True)
 
 
 @pytest.mark.parametrize(
@@ -48,12 +52,12 @@ def test_a_condemning_word_outside_the_quotes_is_not_evidence_of_abuse() -> None
     ],
 )
 def test_quoted_or_plain_abuse_without_condemnation_is_not(text: str) -> None:
-    assert not _counter_speech(text, _spans(text, "Women belong", "kitchen"))
+    assert not counters(text, _ranges(text, "Women belong", "kitchen"))
 
 
 def test_an_abusive_word_outside_the_quotes_is_not_counter_speech() -> None:
     text = f"{QUOTE} is wrong, women belong in the gutter"
-    assert not _counter_speech(text, _spans(text, "Women belong", "gutter"))
+    assert not counters(text, _ranges(text, "Women belong", "gutter"), hate=True)
 
 
 @pytest.fixture(scope="module")
@@ -164,3 +168,39 @@ def test_the_lexicon_does_not_take_the_abuse_for_its_condemnation(lexicon: Lexic
     """'disgusting' carried the abuse and also counted as condemning it (0.13, allowed)."""
     findings = lexicon.detect(Message(id="e", text="Everyone says Muslims are disgusting"))
     assert max(f.score for f in findings if f.category == "identity_attack") >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('I keep getting messages like "die you fat cow"', ("die", "fat cow")),
+        ('He called me "a stupid bitch" in front of everyone', ("stupid bitch",)),
+        ("People keep calling me a whore", ("whore",)),
+        ("I was called a cow at work today", ("cow",)),
+        ('Someone replied "go back to Africa" to my post', ("go back to Africa",)),
+    ],
+)
+def test_abuse_the_writer_received_and_shares_is_reported_not_repeated(
+    text: str, words: tuple[str, ...]
+) -> None:
+    assert counters(text, _ranges(text, *words))
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # the writer's own insult beside the report
+        ("You called me a liar, you fucking idiot", ("fucking idiot",)),
+        # passed on and endorsed
+        ('My dad sent me "immigrants are parasites" and he is right', ("parasites",)),
+        # the writer calling someone names
+        ("I called her a stupid bitch", ("stupid bitch",)),
+    ],
+)
+def test_ones_own_or_endorsed_words_are_not_received(text: str, words: tuple[str, ...]) -> None:
+    assert not counters(text, _ranges(text, *words))
+
+
+def test_a_claim_told_to_the_writer_is_passed_on_not_received() -> None:
+    text = "People keep telling me Muslims are vermin"
+    assert not counters(text, _ranges(text, "Muslims", "vermin"))

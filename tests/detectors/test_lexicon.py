@@ -139,7 +139,7 @@ FLAGGED = [
     ),
     (
         "Trans people think they're special. Every one of them is a pervert.",
-        {"identity_attack"},
+        {"identity_attack", "personal_attack"},  # "pervert" is name-calling too, as "creep" is
         [],
     ),
     (
@@ -380,6 +380,90 @@ def test_name_calling_the_people_on_a_side_is_a_personal_attack(text: str, words
 )
 def test_insults_outside_a_negation_or_said_to_someone_are_caught(text: str, word: str) -> None:
     assert "personal_attack" in above(text)
+    assert word in quotes(text, "personal_attack")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # an order not to be what it calls the addressee presupposes it
+        ("@sam don't be such an idiot", "idiot"),
+        ("Oh stop being a pussy and fight me", "being a pussy"),
+        ("Don't be such a pussy", "such a pussy"),
+    ],
+)
+def test_an_order_not_to_be_what_it_calls_someone_is_not_a_negation(text: str, word: str) -> None:
+    assert "personal_attack" in above(text)
+    assert word in quotes(text, "personal_attack")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refugees don't behave like animals",  # a denial, not an order
+        "Don't be afraid of the idiots",  # the insult is not what the order forbids
+        "I don't think you're an idiot",
+    ],
+)
+def test_denials_and_other_orders_stay_negated(text: str) -> None:
+    assert "personal_attack" not in above(text, 0.3)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("you pervert", "pervert"),
+        ("you POS", "you POS"),
+        ("Trump is a POS.", "a POS"),
+        ("you piece of shit", "piece of shit"),
+        ("you bottom feeder", "bottom feeder"),
+        ("Liberals are bottom feeders", "Liberals are bottom feeders"),
+        ("Republicans are pussies", "are pussies"),
+        ("you spoilt brat", "brat"),
+    ],
+)
+def test_more_name_calling_is_caught(text: str, word: str) -> None:
+    assert "personal_attack" in above(text)
+    assert word in quotes(text, "personal_attack")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They tried to pervert the course of justice",
+        "The new POS terminal takes cards",
+        "This film is a piece of shit",
+        "my pussy cat is asleep",
+        "it's going to be a brat summer",
+    ],
+)
+def test_the_same_words_as_a_verb_a_thing_or_a_cat_are_not_insults(text: str) -> None:
+    assert "personal_attack" not in above(text, 0.3)
+    assert "sexual" not in above(text, 0.3)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("He called me a stupid bitch", "personal_attack"),
+        ('I keep getting messages like "die you fat cow"', "personal_attack"),
+        ("I was called a paki at work today", "identity_attack"),
+    ],
+)
+def test_abuse_the_writer_received_and_shares_is_discounted(text: str, category: str) -> None:
+    assert scores(text).get(category, 0.0) < 0.2
+    assert any("said to the writer" in f.rationale for f in detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("You called me a liar, you fucking idiot", "idiot"),  # the writer's own insult
+        ("I called her a stupid bitch", "bitch"),  # the writer's own words
+    ],
+)
+def test_the_writers_own_words_beside_a_report_are_not_received(text: str, word: str) -> None:
+    assert scores(text)["personal_attack"] >= 0.4
     assert word in quotes(text, "personal_attack")
 
 

@@ -17,7 +17,6 @@ import functools
 import itertools
 import json
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -27,7 +26,7 @@ from typing import Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
-from dignity.detectors.text.counter_speech import CONDEMNATION
+from dignity.detectors.text.counter_speech import counters
 from dignity.detectors.text.featurise import (
     CHAR_NGRAMS,
     WORD_NGRAMS,
@@ -460,33 +459,10 @@ def _evidence(
     return tuple(spans), chosen
 
 
-_QUOTED = re.compile(r'"[^"]{2,}"|“[^”]{2,}”|‘[^’]{2,}’|(?<!\w)\'[^\']{2,}\'(?!\w)')
-_REPORTS = re.compile(
-    r"\b(?:called me|call(?:ed|ing)? (?:her|him|them|us|people)|said|says|saying|told|tells|"
-    r"wrote|posted|replied|messages? like|stop|challenge|block(?:ed)?)\b",
-    re.IGNORECASE,
-)
-"""Words that report or push back on what a text quotes; with :data:`CONDEMNATION`, they make
-quoted abuse counter-speech."""
 QUOTE_DISCOUNT = 0.35
-"""A breach score whose evidence lies only inside quotation marks, in a text that reports or
-condemns what it quotes (counter-speech), is multiplied by this."""
-
-
-def _counter_speech(text: str, spans: Sequence[Span]) -> bool:
-    """Whether every evidence span is quoted, or is itself a word of condemnation ("that is
-    sexism"), and the words around the quotes report or condemn what they quote."""
-    if not spans:
-        return False
-    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    if not quoted:
-        return False
-    for span in spans:
-        inside = any(a <= span.start and span.end <= b for a, b in quoted)
-        if not inside and CONDEMNATION.fullmatch(span.quote) is None:
-            return False
-    outside = _QUOTED.sub(" ", text)
-    return bool(_REPORTS.search(outside) or CONDEMNATION.search(outside))
+"""A breach score whose evidence lies only in someone else's words, quoted or reported, in a text
+that condemns them or shares them as aimed at its writer (counter-speech,
+:func:`~dignity.detectors.text.counter_speech.counters`), is multiplied by this."""
 
 
 class TextClassifierDetector:
@@ -546,7 +522,9 @@ class TextClassifierDetector:
             spans, _ = _evidence(text, explanation.tokens, explanation.shares[:, c])
             if not spans:
                 continue  # the model's prior alone, no word carries it
-            framed = category != "profanity" and _counter_speech(text, spans)
+            framed = category != "profanity" and counters(
+                text, [(s.start, s.end) for s in spans], hate=category == "identity_attack"
+            )
             if framed:
                 score *= QUOTE_DISCOUNT
                 if score < MIN_SCORE:
@@ -555,7 +533,10 @@ class TextClassifierDetector:
             rationale = f"The text {_DESCRIPTIONS[category]} ({score:.0%})"
             rationale += f", carried by {words}." if words else "."
             if framed:
-                rationale += " The words are quoted to report or condemn them, so it counts less."
+                rationale += (
+                    " The words are someone else's, reported to condemn them or shared by the"
+                    " one they were aimed at, so it counts less."
+                )
             targets: tuple[str, ...] = ()
             if category == "identity_attack":
                 targets = _targets(explanation.tokens)

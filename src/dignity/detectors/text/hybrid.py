@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -41,11 +42,11 @@ from dignity.detectors.text.classifier import (
     QUOTE_DISCOUNT,
     LinearTextModel,
     TextClassifierDetector,
-    _counter_speech,
     _evidence,
     _targets,
 )
-from dignity.detectors.text.counter_speech import counters
+from dignity.detectors.text.counter_speech import FUNCTION_WORD, Framing
+from dignity.detectors.text.intervention import INTERVENTION_THREAT_CAP, only_intervention
 from dignity.detectors.text.lexicon import CATEGORIES as LEXICON_CATEGORIES
 from dignity.detectors.text.lexicon import LexiconDetector
 from dignity.detectors.text.normalise import run_together, typos
@@ -64,7 +65,8 @@ FEATURE_NAMES: tuple[str, ...] = (
 IDENTITY = CATEGORIES.index("identity_attack")
 PERSONAL = CATEGORIES.index("personal_attack")
 THREAT = CATEGORIES.index("threat")
-_COUNTERED = (PERSONAL, IDENTITY, CATEGORIES.index("sexual"))
+SEXUAL = CATEGORIES.index("sexual")
+_COUNTERED = (PERSONAL, IDENTITY, SEXUAL)
 """The attacks counter-speech quotes to condemn (a threat reported is left to the models)."""
 EXPLICIT = 0.5
 """A lexicon score that would flag the category on its own (it is the stack's floor)."""
@@ -74,6 +76,10 @@ condemned (:func:`~dignity.detectors.text.counter_speech.counters`)."""
 IDENTITY_CAP = 0.3
 """Without a word naming a protected group (or a slur the lexicon knows), hate scores at most
 this: the model then sees only generic hostility, which is not discrimination."""
+SEXUAL_HOMONYM_CAP = 0.3
+"""The most sexualised language may score when its only sexual words are read in a harmless
+sense: a cat ("my pussy cat"), a band ("Pussy Riot"), a coward ("don't be such a pussy", a
+personal attack the lexicon reports as one)."""
 LIFT = 0.1
 """The stacker may lift the stronger of its two inputs by at most this much, so two weak
 signals never add up to a confident breach."""
@@ -205,11 +211,19 @@ def _affirms_a_group(text: str) -> bool:
     return subject is not None and any(_names_a_group(w) for w in subject)
 
 
+_WORD = re.compile(r"\w+")
+_SEXUAL_WORDS = ("sexual_term",)
+"""The lexicon's kind for words that are sexual in one sense and harmless in another."""
 _WHY_SELF_HARM = "the words are about harming oneself, not a threat to anyone"
 _WHY_CIVIC = "the violent words are about a vote, a game, a cause or the law, not a person"
 _WHY_AFFIRMED = "the text affirms who it is about"
+_WHY_INTERVENTION = "the words tell someone to stop or to leave someone alone, and threaten no harm"
 _WHY_HOMONYM = "its only words for a group are read in their harmless sense"
-_WHY_COUNTERED = "the words carrying it are someone else's, reported in order to condemn them"
+_WHY_SEXUAL_HOMONYM = "its only sexual words are read in another sense"
+_WHY_COUNTERED = (
+    "the words carrying it are someone else's, reported to condemn them or shared by the one "
+    "they were aimed at"
+)
 
 
 def _held(
@@ -250,7 +264,7 @@ def read_stack(model_dir: str | None, name: str) -> str:
 class Parts:
     """What the two base detectors saw in one text: the stacker's input and the evidence."""
 
-    __slots__ = ("classifier", "features", "held", "lexicon", "spans", "tokens")
+    __slots__ = ("classifier", "features", "framing", "held", "lexicon", "spans", "tokens")
 
     def __init__(
         self,
@@ -259,12 +273,15 @@ class Parts:
         spans: dict[str, tuple[Span, ...]],
         lexicon: dict[str, Finding],
         tokens: Any,
+        framing: Framing,
     ) -> None:
         self.features = features
         self.classifier = classifier
         self.spans = spans
         self.lexicon = lexicon
         self.tokens = tokens
+        self.framing = framing
+        """Someone else's words in the text, read once for every category's evidence."""
         self.held: dict[str, str] = {}
         """Why a category's score was held down (:meth:`HybridTextDetector.settle`), said to
         the member in its finding."""
@@ -273,20 +290,23 @@ class Parts:
 def features(model: LinearTextModel, lexicon: LexiconDetector, text: str) -> Parts:
     """The stacker's input for ``text``, with the base detectors' evidence."""
     explanation = model.explain(text)
+    framing = Framing(text)
     scores: dict[str, float] = {}
     spans: dict[str, tuple[Span, ...]] = {}
     row: list[float] = []
     for c, category in enumerate(CATEGORIES):
         score = float(explanation.scores[c])
         found, _ = _evidence(text, explanation.tokens, explanation.shares[:, c])
-        if category != "profanity" and found and _counter_speech(text, found):
+        if category != "profanity" and framing.counters(
+            [(s.start, s.end) for s in found], hate=category == "identity_attack"
+        ):
             score *= QUOTE_DISCOUNT
         scores[category] = score
         spans[category] = found
         row.append(_logit(score))
     lex = {f.category: f for f in lexicon.detect(Message(id="-", text=text))}
     row.extend(lex[c].score if c in lex else 0.0 for c in LEXICON_CATEGORIES)
-    return Parts(np.asarray(row, dtype=np.float64), scores, spans, lex, explanation.tokens)
+    return Parts(np.asarray(row, dtype=np.float64), scores, spans, lex, explanation.tokens, framing)
 
 
 class HybridTextDetector:
@@ -363,34 +383,47 @@ class HybridTextDetector:
         up", "I'll kill you at Mario Kart", see :mod:`~dignity.detectors.text.civic`). A text
         that only affirms its subject is not a threat, nor hate when that is a protected group
         ("Old people deserve a decent pension", "Refugees are human too", see
-        :mod:`~dignity.detectors.text.affirmation`), nor is one whose only group words are
-        slurs read as homonyms ("faggots in gravy"). Abuse that is someone else's, quoted or
-        reported to condemn it, is not an attack ('Calling refugees "cockroaches" is vile', see
+        :mod:`~dignity.detectors.text.affirmation`). Telling someone to stop threatens no one
+        ("leave her alone", see :mod:`~dignity.detectors.text.intervention`). A text whose only
+        group words are slurs read as homonyms ("faggots in gravy") is not hate, nor is
+        sexualised language whose only sexual words are read in another sense ("my pussy cat",
+        "don't be such a pussy") sexual. Abuse that is someone else's, quoted or reported to
+        condemn it or shared by the one it was aimed at, is not an attack ('Calling refugees
+        "cockroaches" is vile', "he called me a stupid bitch", see
         :mod:`~dignity.detectors.text.counter_speech`).
         None applies where the lexicon finds an explicit threat or hate.
         """
         threat = parts.lexicon.get("threat")
-        if probs[THREAT] > min(SELF_HARM_THREAT_CAP, CIVIC_THREAT_CAP) and (
-            threat is None or threat.score < EXPLICIT
-        ):
+        if probs[THREAT] > min(
+            SELF_HARM_THREAT_CAP, CIVIC_THREAT_CAP, INTERVENTION_THREAT_CAP
+        ) and (threat is None or threat.score < EXPLICIT):
             if aimed_only_at_oneself(text):
                 probs = _held(parts, probs, THREAT, SELF_HARM_THREAT_CAP, _WHY_SELF_HARM)
             elif only_civic(text) and not names_a_group(parts.tokens):
                 probs = _held(parts, probs, THREAT, CIVIC_THREAT_CAP, _WHY_CIVIC)
             elif affirmed_group(text) is not None:  # "Old people deserve a decent pension"
                 probs = _held(parts, probs, THREAT, CIVIC_THREAT_CAP, _WHY_AFFIRMED)
+            elif only_intervention(text):  # "leave her alone"
+                probs = _held(parts, probs, THREAT, INTERVENTION_THREAT_CAP, _WHY_INTERVENTION)
         hate = parts.lexicon.get("identity_attack")
         if probs[IDENTITY] > IDENTITY_CAP and (hate is None or hate.score < EXPLICIT):
             if _affirms_a_group(text):
                 probs = _held(parts, probs, IDENTITY, IDENTITY_CAP, _WHY_AFFIRMED)
             elif self._names_only_homonyms(parts, text):
                 probs = _held(parts, probs, IDENTITY, IDENTITY_CAP, _WHY_HOMONYM)
+        sexual = parts.lexicon.get("sexual")
+        if (
+            probs[SEXUAL] > SEXUAL_HOMONYM_CAP
+            and (sexual is None or sexual.score < EXPLICIT)
+            and self._sexual_only_in_another_sense(parts, text)
+        ):
+            probs = _held(parts, probs, SEXUAL, SEXUAL_HOMONYM_CAP, _WHY_SEXUAL_HOMONYM)
         for c in _COUNTERED:
             lex = parts.lexicon.get(CATEGORIES[c])
             if probs[c] <= COUNTER_SPEECH_CAP or (lex is not None and lex.score >= EXPLICIT):
                 continue
             spans = (*parts.spans[CATEGORIES[c]], *(lex.spans if lex is not None else ()))
-            if counters(text, [(s.start, s.end) for s in spans]):
+            if parts.framing.counters([(s.start, s.end) for s in spans], hate=c == IDENTITY):
                 probs = _held(parts, probs, c, COUNTER_SPEECH_CAP, _WHY_COUNTERED)
         return probs
 
@@ -400,6 +433,20 @@ class HybridTextDetector:
         stays shut however the learnt models score the word."""
         naming = {t.text for t in parts.tokens if _names_a_group(t.text)}
         return bool(naming) and naming <= self._lexicon.homonyms(text)
+
+    def _sexual_only_in_another_sense(self, parts: Parts, text: str) -> bool:
+        """Whether the text has a sexual word the lexicon reads in a harmless sense, and every
+        word the classifier found sexual evidence in is one of those (or a bare function word)."""
+        harmless = self._lexicon.homonyms(text, kinds=_SEXUAL_WORDS)
+        if not harmless:
+            return False
+        carrying = {
+            word
+            for span in parts.spans["sexual"]
+            for word in _WORD.findall(span.quote.lower())
+            if FUNCTION_WORD.fullmatch(word) is None
+        }
+        return carrying <= harmless
 
     def scores(self, text: str) -> dict[str, float]:
         """Every category's final score for a bare text."""

@@ -56,7 +56,7 @@ import bisect
 import functools
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
@@ -64,7 +64,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from dignity.detectors.text.counter_speech import Stance
+from dignity.detectors.text.counter_speech import LONGEST, Stance, reported
 from dignity.detectors.text.normalise import Normalised, drops, normalise, respellings, swaps
 from dignity.errors import DetectorLoadError
 from dignity.model import Finding, Message, Span
@@ -277,6 +277,16 @@ _OUT_OF_SCOPE = re.compile(
     r"say|says|said|saying|call|calls|called|calling|mean|means|meant|true|hate|hates)\b).)*?"
     r"\b(?:these|those|such)\s+(?:[\w*'-]+\s+){0,2}$"
 )
+# "Don't be such an idiot", "stop being a pussy": an order not to be what the order calls its
+# addressee presupposes it, so the negator does not take the insult back. Only an order (the
+# negator heads the clause) whose verb's complement is the insult: "refugees don't behave like
+# animals" stays a denial, and "don't be afraid of the idiots" leaves the idiots to the rest.
+_IMPERATIVE = re.compile(
+    r"\s*(?:@\w+\s+)*(?:(?:please|just|oh|so|and|but|now|seriously|honestly|come on|mate|"
+    r"dude|man|lol|ffs)[,!.\s]+)*(?:don'?t|do not|stop|quit)\s+(?:you\s+)?"
+    r"(?:(?:be|being|acting|act|behaving|behave)(?:\s+like)?(?:\s+(?:such|so|an?|the|total|"
+    r"complete|absolute|utter|bloody|fucking|massive|big|little))*\s*)?$"
+)
 # A statement about a group put forward only to be refuted (counter-speech): "it's untrue that
 # ...", "claiming ... is a lie", "if you think ...". The frame must stand right before the match
 # or right after it in the same sentence, and only statements about a group (kinds hate_phrase
@@ -404,9 +414,10 @@ class LexiconDetector:
         assert self._lexicon is not None
         return _detect(self._lexicon, message.text, self.name)
 
-    def homonyms(self, text: str) -> frozenset[str]:
-        """The slurs in ``text`` (normalised, as matched) that read as homonyms or reclaimed
-        uses: they name no group ("a bundle of faggots on the bonfire", "Pikeys Lane")."""
+    def homonyms(self, text: str, kinds: Collection[str] = ("slur",)) -> frozenset[str]:
+        """The words of entries of ``kinds`` in ``text`` (normalised, as matched) that read as
+        homonyms or reclaimed uses: slurs that name no group ("a bundle of faggots on the
+        bonfire", "Pikeys Lane"), sexual terms that are not sexual ("my pussy cat")."""
         if self._lexicon is None:
             self.load()
         assert self._lexicon is not None
@@ -414,7 +425,7 @@ class LexiconDetector:
         return frozenset(
             norm.text[start:end]
             for entry, start, end, _ in matches
-            if entry.kind == "slur" and _homonym(norm, entry, start, end)
+            if entry.kind in kinds and _homonym(norm, entry, start, end)
         )
 
     def _source(self) -> str:
@@ -764,13 +775,14 @@ def _trie_source(terms: Iterable[str]) -> str:
 class _Context:
     """Lazily computed facts about one message that several matches share."""
 
-    __slots__ = ("_quotes", "_stance", "norm", "text")
+    __slots__ = ("_quotes", "_reported", "_stance", "norm", "text")
 
     def __init__(self, norm: Normalised) -> None:
         self.norm = norm
         self.text = norm.text
         self._quotes: tuple[list[int], list[int]] | None = None
         self._stance: Stance | None = None
+        self._reported: list[tuple[int, int]] | None = None
 
     def quoted(self, start: int, end: int) -> bool:
         if self._quotes is None:
@@ -795,9 +807,24 @@ class _Context:
     def condemns(self, start: int, end: int) -> bool:
         """Whether the rest of the text condemns, and does not endorse, the match at
         ``start:end`` (the match's own words, "disgusting" say, do not count)."""
+        return self.stance().condemns_beside(start, end)
+
+    def received(self, start: int, end: int) -> bool:
+        """Whether the match lies in someone else's words that the text says were aimed at its
+        writer ("he called me a ...", 'I keep getting messages like "..."'). Read clause by
+        clause (:func:`~dignity.detectors.text.counter_speech.reported`), so that "you called
+        me a liar, you idiot" keeps its idiot."""
+        if self._reported is None:
+            self._reported = reported(self.text) if len(self.text) <= LONGEST else []
+        if not any(a <= start and end <= b for a, b in self._reported):
+            return False
+        return self.stance().received_apart_from([(start, end)])
+
+    def stance(self) -> Stance:
+        """Where the text condemns, endorses and says it received words, found once."""
         if self._stance is None:
             self._stance = Stance(self.text)
-        return self._stance.condemns_beside(start, end)
+        return self._stance
 
     def sentence_before(self, start: int) -> str:
         window = self.text[max(0, start - 100) : start]
@@ -879,11 +906,13 @@ def _negated(ctx: _Context, pre: str, end: int) -> bool:
 
     A negative yes/no question opening the sentence asserts rather than denies ("Wouldn't we be
     better off without ...?", "Don't you think ... are inferior?"), and "why don't you ..."
-    demands: neither is a negation.
+    demands, and so does "don't be such an idiot": none is a negation.
     """
     clause = _clause_before(pre)
     negators = list(_NEGATION.finditer(clause))
     if not negators or _OUT_OF_SCOPE.match(clause, negators[-1].end()) is not None:
+        return False
+    if len(negators) == 1 and _IMPERATIVE.match(clause) is not None:
         return False
     if len(_NEGATION.findall(pre)) != 1:
         return True
@@ -941,7 +970,10 @@ def _score_match(
         or _REPORTED_AFTER.match(text, end, end + 80) is not None
     )
     if in_quotes or reported:
-        if ctx.condemns(start, end):
+        if ctx.received(start, end):
+            common *= _QUOTED_CONDEMNED if in_quotes else _REPORTED_CONDEMNED
+            modifiers.append("received")
+        elif ctx.condemns(start, end):
             common *= _QUOTED_CONDEMNED if in_quotes else _REPORTED_CONDEMNED
             modifiers.append("condemned")
         else:
@@ -1151,6 +1183,7 @@ def _rationale(category: str, lead: _Hit, words: str, targets: tuple[str, ...]) 
         )
     notes = {
         "condemned": " It is quoted or reported in order to condemn it, so the score is reduced.",
+        "received": " It is what someone else said to the writer, shared, so the score is reduced.",
         "quoted": " It is in quotation marks, so the score is reduced.",
         "reported": " It reports what someone said, so the score is reduced.",
         "negated": " It is negated, so the score is reduced.",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dignity.detectors.text.affirmation import affirmed_group
+from dignity.detectors.text.affirmation import affirmed_group, affirming_clauses
+from dignity.detectors.text.cascade import CascadeTextDetector
 
 
 @pytest.mark.parametrize(
@@ -57,3 +58,69 @@ def test_affirmations_give_their_subject(text: str, subject: tuple[str, ...]) ->
 )
 def test_negations_other_predicates_and_longer_texts_are_not(text: str) -> None:
     assert affirmed_group(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "clauses"),
+    [
+        (
+            "Trans women are women and this party must stop throwing them under the bus.",
+            ["Trans women are women", "stop throwing them under the bus"],
+        ),
+        (
+            "This party must stop throwing trans people under the bus.",
+            ["stop throwing trans people under the bus"],
+        ),
+        (
+            "We stand with our Muslim neighbours against this hatred.",
+            ["stand with our Muslim neighbours against this hatred"],
+        ),
+    ],
+)
+def test_clauses_that_affirm_or_stand_by_someone_are_found(text: str, clauses: list[str]) -> None:
+    assert [text[a:b] for a, b in affirming_clauses(text)] == clauses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Trans women are women? No, they are men in dresses",  # asked, then denied
+        "Refugees are human beings. Send them all back.",  # hostility beside the affirmation
+        "Muslims are human too, but they are all terrorists",
+        "We must stop welcoming immigrants",  # support denied
+        "I support deporting every last one of them",  # support for something hostile
+        "Refugees are people too and I will kill every one of them",
+        "İ " + "Refugees are human too",  # offsets would drift: nothing is claimed
+    ],
+)
+def test_hostility_denial_or_a_question_leaves_no_affirming_clause(text: str) -> None:
+    assert affirming_clauses(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trans women are women and this party must stop throwing them under the bus.",
+        "This party must stop throwing trans people under the bus.",
+        "Trans women are women. Full stop. This party must defend them.",
+        "Refugees are human beings and deserve our compassion, not this government's cruelty.",
+    ],
+)
+def test_the_cascade_passes_support_inside_a_longer_post(
+    cascade: CascadeTextDetector, text: str
+) -> None:
+    """Each was a hate breach (0.52-0.90)."""
+    assert cascade.scores(text)["identity_attack"] < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refugees are human beings. Send them all back.",
+        "We must stop welcoming immigrants, they are destroying the country",
+        "Muslims are human too, but they are all terrorists",
+    ],
+)
+def test_hate_beside_an_affirmation_stays_hate(cascade: CascadeTextDetector, text: str) -> None:
+    assert cascade.scores(text)["identity_attack"] >= 0.5

@@ -395,6 +395,7 @@ def test_the_same_words_said_endorsed_or_as_ones_own_stay_hate(
         ("Refugees deserve a safe home", "identity_attack", "affirms"),
         ("my pussy cat is asleep on the sofa", "sexual", "another sense"),
         ("leave her alone", "threat", "to stop"),
+        ("The DWP is killing disabled people", "identity_attack", "a policy"),
     ],
 )
 def test_a_finding_held_down_says_why(

@@ -13,6 +13,14 @@ A group said to deserve something good is affirmed too: "Refugees deserve a safe
 "X deserve a bullet". Only goods on a closed list count (respect, dignity, equal rights,
 support, a decent pension, to be safe...), so "deserve everything that's coming to them" and
 "deserve to die" stay with the models.
+
+Affirmation and support also come inside longer posts: "Trans women are women and this party
+must stop throwing them under the bus" scored 0.90 as hate, "This party must stop throwing trans
+people under the bus" 0.65, "Refugees are human beings and deserve our compassion, not this
+government's cruelty" 0.52. :func:`affirming_clauses` finds the clauses that affirm a subject or
+stand by someone ("stand with", "defend", "welcome", "stop scapegoating ..."), so that the
+detector can hold hate down when those clauses hold all of its evidence and nothing hostile is
+said elsewhere.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ from __future__ import annotations
 import re
 
 from dignity.detectors.text.normalise import lowered
+from dignity.detectors.text.self_harm import VIOLENCE
 
 _GOOD = (
     r"(?:better|respect|dignity|equality|justice|safety|compassion|kindness|solidarity|"
@@ -64,3 +73,64 @@ def affirmed_group(text: str) -> tuple[str, ...] | None:
     if m.group("predicate") in _GENDERED and m.group("head") != m.group("predicate"):
         return None
     return subject
+
+
+_PIECE = re.compile(r"[^.!?;,\n]+?(?=\s+(?:and|but|so|because)\s|\s*[.!?;,\n]|\s*$)")
+"""A clause: up to punctuation or a conjunction that starts another."""
+_SUPPORT = re.compile(
+    r"\b(?:stand(?:s|ing)? (?:up )?(?:with|for|by|beside|alongside)|support(?:s|ing)?|"
+    r"defend(?:s|ing)?|protect(?:s|ing)?|welcom(?:e|es|ing)|champion(?:s|ing)?|"
+    r"celebrat(?:e|es|ing)|fight(?:s|ing)? for|solidarity with|proud (?:of|to support)|"
+    r"(?:stop|quit) (?:throwing|scapegoating|demoni[sz]ing|vilifying|attacking|targeting|"
+    r"blaming|failing|abandoning|ignoring|hounding|harassing|persecuting|dehumani[sz]ing|"
+    r"othering|smearing|punishing))\b"
+    r"(?:(?!\b(?:and|but|so|because|why|while|or|then)\b)[^.!?;,\n]){0,60}"
+)
+"""Standing by someone, up to the next clause ("we must stand with our Muslim neighbours
+against this hatred")."""
+_DENIED = re.compile(
+    r"\b(?:stop|quit|not|never|no longer|don'?t|doesn'?t|won'?t|shouldn'?t|can'?t|refuse to|"
+    r"end|against|anti)\s+(?:\w+\s+)?$"
+)
+_HOSTILE = re.compile(
+    r"\b(?:deport\w*|send (?:\w+ ){0,2}back|go back|get rid|kick\w* (?:\w+ ){0,2}out|ban|banned|"
+    r"invad\w*|invasion|flood\w*|swarm\w*|breed\w*|replac\w*|scum|vermin|animals|parasites|"
+    r"leeches|cockroaches|rats|savages|disease|plague|cancer|sub-?human|filth|trash|evil|"
+    r"mentally ill|groomers?|predators?|perverts?|terrorists?|rapists?|criminals?|"
+    r"not (?:real |really )?(?:women|men|people|human))\b"
+)
+"""Hostile words about people: said outside the affirming clauses, they make the text
+something other than support."""
+
+
+def affirming_clauses(text: str) -> tuple[tuple[int, int], ...]:
+    """Where ``text`` affirms a subject ("Trans women are women", see :func:`affirmed_group`) or
+    stands by someone ("this party must stop throwing trans people under the bus"), when
+    nothing hostile or violent is said outside those places; else ().
+
+    A support verb denied ("we must stop welcoming them") or for something hostile ("I
+    support deporting them") does not count, nor an affirmation asked ("... are women?").
+    Offsets index
+    ``text``; curly apostrophes are straightened first.
+    """
+    folded = lowered(text)
+    if len(folded) != len(text):  # a rare letter whose lower case is longer: offsets would drift
+        return ()
+    found: list[tuple[int, int]] = []
+    for piece in _PIECE.finditer(folded):
+        start = piece.start() + len(piece.group()) - len(piece.group().lstrip())
+        asked = folded[piece.end() : piece.end() + 2].lstrip().startswith("?")
+        if not asked and affirmed_group(folded[start : piece.end()]) is not None:
+            found.append((start, piece.end()))
+    for support in _SUPPORT.finditer(folded):
+        denied = _DENIED.search(folded, max(0, support.start() - 24), support.start())
+        if denied is None and _HOSTILE.search(support.group()) is None:
+            found.append((support.start(), support.end()))
+    if not found:
+        return ()
+    rest = folded
+    for a, b in found:
+        rest = rest[:a] + " " * (b - a) + rest[b:]
+    if _HOSTILE.search(rest) or VIOLENCE.search(rest):
+        return ()
+    return tuple(sorted(found))

@@ -31,7 +31,7 @@ from typing import Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
-from dignity.detectors.text.affirmation import affirmed_group
+from dignity.detectors.text.affirmation import affirmed_group, affirming_clauses
 from dignity.detectors.text.civic import CIVIC_THREAT_CAP, only_civic
 from dignity.detectors.text.classifier import (
     _DESCRIPTIONS,
@@ -50,6 +50,7 @@ from dignity.detectors.text.intervention import INTERVENTION_THREAT_CAP, only_in
 from dignity.detectors.text.lexicon import CATEGORIES as LEXICON_CATEGORIES
 from dignity.detectors.text.lexicon import LexiconDetector
 from dignity.detectors.text.normalise import run_together, typos
+from dignity.detectors.text.policy_harm import POLICY_HARM_CAP, harm_clauses, only_policy_harm
 from dignity.detectors.text.self_harm import SELF_HARM_THREAT_CAP, aimed_only_at_oneself
 from dignity.errors import DetectorError
 from dignity.model import Finding, Message, Span
@@ -216,9 +217,10 @@ _SEXUAL_WORDS = ("sexual_term",)
 """The lexicon's kind for words that are sexual in one sense and harmless in another."""
 _WHY_SELF_HARM = "the words are about harming oneself, not a threat to anyone"
 _WHY_CIVIC = "the violent words are about a vote, a game, a cause or the law, not a person"
-_WHY_AFFIRMED = "the text affirms who it is about"
+_WHY_AFFIRMED = "the text affirms or stands by who it is about"
 _WHY_INTERVENTION = "the words tell someone to stop or to leave someone alone, and threaten no harm"
 _WHY_HOMONYM = "its only words for a group are read in their harmless sense"
+_WHY_POLICY_HARM = "the harm is what a policy or a government does to people, criticised"
 _WHY_SEXUAL_HOMONYM = "its only sexual words are read in another sense"
 _WHY_COUNTERED = (
     "the words carrying it are someone else's, reported to condemn them or shared by the one "
@@ -235,6 +237,19 @@ def _held(
         out[category] = cap
         parts.held[CATEGORIES[category]] = f"Held at {cap:.0%}: {why}."
     return out
+
+
+def _within(parts: Parts, category: str, ranges: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``ranges`` are given and hold every word the classifier found ``category`` in
+    (bare function words aside): the harm a policy does, or the support a text gives, is all
+    its evidence of hate, and "..., they are vermin" beside it is not."""
+    if not ranges:
+        return False
+    return all(
+        any(a <= span.start and span.end <= b for a, b in ranges)
+        for span in parts.spans[category]
+        if FUNCTION_WORD.fullmatch(span.quote) is None
+    )
 
 
 def _logit(p: float) -> float:
@@ -383,8 +398,12 @@ class HybridTextDetector:
         up", "I'll kill you at Mario Kart", see :mod:`~dignity.detectors.text.civic`). A text
         that only affirms its subject is not a threat, nor hate when that is a protected group
         ("Old people deserve a decent pension", "Refugees are human too", see
-        :mod:`~dignity.detectors.text.affirmation`). Telling someone to stop threatens no one
-        ("leave her alone", see :mod:`~dignity.detectors.text.intervention`). A text whose only
+        :mod:`~dignity.detectors.text.affirmation`); in a longer text, clauses that affirm or
+        stand by a group are not hate when they hold all its evidence ("Trans women are women
+        and this party must stop throwing them under the bus"). Telling someone to stop
+        threatens no one ("leave her alone", see :mod:`~dignity.detectors.text.intervention`),
+        and a policy said to harm a group neither threatens nor hates it ("the DWP is killing
+        disabled people", see :mod:`~dignity.detectors.text.policy_harm`). A text whose only
         group words are slurs read as homonyms ("faggots in gravy") is not hate, nor is
         sexualised language whose only sexual words are read in another sense ("my pussy cat",
         "don't be such a pussy") sexual. Abuse that is someone else's, quoted or reported to
@@ -395,7 +414,7 @@ class HybridTextDetector:
         """
         threat = parts.lexicon.get("threat")
         if probs[THREAT] > min(
-            SELF_HARM_THREAT_CAP, CIVIC_THREAT_CAP, INTERVENTION_THREAT_CAP
+            SELF_HARM_THREAT_CAP, CIVIC_THREAT_CAP, INTERVENTION_THREAT_CAP, POLICY_HARM_CAP
         ) and (threat is None or threat.score < EXPLICIT):
             if aimed_only_at_oneself(text):
                 probs = _held(parts, probs, THREAT, SELF_HARM_THREAT_CAP, _WHY_SELF_HARM)
@@ -405,12 +424,16 @@ class HybridTextDetector:
                 probs = _held(parts, probs, THREAT, CIVIC_THREAT_CAP, _WHY_AFFIRMED)
             elif only_intervention(text):  # "leave her alone"
                 probs = _held(parts, probs, THREAT, INTERVENTION_THREAT_CAP, _WHY_INTERVENTION)
+            elif only_policy_harm(text):  # "the DWP is killing disabled people"
+                probs = _held(parts, probs, THREAT, POLICY_HARM_CAP, _WHY_POLICY_HARM)
         hate = parts.lexicon.get("identity_attack")
         if probs[IDENTITY] > IDENTITY_CAP and (hate is None or hate.score < EXPLICIT):
-            if _affirms_a_group(text):
+            if _affirms_a_group(text) or _within(parts, "identity_attack", affirming_clauses(text)):
                 probs = _held(parts, probs, IDENTITY, IDENTITY_CAP, _WHY_AFFIRMED)
             elif self._names_only_homonyms(parts, text):
                 probs = _held(parts, probs, IDENTITY, IDENTITY_CAP, _WHY_HOMONYM)
+            elif _within(parts, "identity_attack", harm_clauses(text)):
+                probs = _held(parts, probs, IDENTITY, IDENTITY_CAP, _WHY_POLICY_HARM)
         sexual = parts.lexicon.get("sexual")
         if (
             probs[SEXUAL] > SEXUAL_HOMONYM_CAP

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 
+from dignity.detectors.text.counter_speech import LONGEST
 from dignity.detectors.text.normalise import lowered
 from dignity.detectors.text.self_harm import VIOLENCE
 
@@ -109,12 +110,13 @@ def affirming_clauses(text: str) -> tuple[tuple[int, int], ...]:
     nothing hostile or violent is said outside those places; else ().
 
     A support verb denied ("we must stop welcoming them") or for something hostile ("I
-    support deporting them") does not count, nor an affirmation asked ("... are women?").
-    Offsets index
-    ``text``; curly apostrophes are straightened first.
+    support deporting them") does not count, nor an affirmation asked ("... are women?"). Texts
+    longer than :data:`~dignity.detectors.text.counter_speech.LONGEST` are left to the models,
+    as counter-speech is. Offsets index ``text``; curly apostrophes are straightened first.
     """
     folded = lowered(text)
-    if len(folded) != len(text):  # a rare letter whose lower case is longer: offsets would drift
+    # a rare letter whose lower case is longer would make the offsets drift
+    if len(text) > LONGEST or len(folded) != len(text):
         return ()
     found: list[tuple[int, int]] = []
     for piece in _PIECE.finditer(folded):
@@ -128,9 +130,10 @@ def affirming_clauses(text: str) -> tuple[tuple[int, int], ...]:
             found.append((support.start(), support.end()))
     if not found:
         return ()
-    rest = folded
-    for a, b in found:
-        rest = rest[:a] + " " * (b - a) + rest[b:]
+    found.sort()
+    ends = [0, *(b for _, b in found)]
+    rest = " ".join(folded[max(ends[: k + 1]) : a] for k, (a, _) in enumerate(found))
+    rest += " " + folded[max(ends) :]
     if _HOSTILE.search(rest) or VIOLENCE.search(rest):
         return ()
-    return tuple(sorted(found))
+    return tuple(found)

@@ -90,6 +90,9 @@ def test_clauses_that_affirm_or_stand_by_someone_are_found(text: str, clauses: l
         "Muslims are human too, but they are all terrorists",
         "We must stop welcoming immigrants",  # support denied
         "I support deporting every last one of them",  # support for something hostile
+        "I support Muslims going back to where they came from",
+        "We stand with the Jews... in the oven",
+        "Trans women are women, said no one ever",
         "Refugees are people too and I will kill every one of them",
         "İ " + "Refugees are human too",  # offsets would drift: nothing is claimed
     ],

@@ -33,6 +33,7 @@ def test_a_demand_to_stop_is_an_intervention(text: str) -> None:
         "Leave her alone before I hurt you",
         "leave him alone if you don't want trouble, last warning",
         "leave her alone or I will kill you",
+        "leave the Jews alone? no, gas them all",
         "Leave her alone. Next time I'll break your legs",
         "leave the EU",
         "leave it",

@@ -18,6 +18,8 @@ from dignity.model import Message
         "if Labour loses again I'll kill myself lol",
         "Honestly some days I just wanna die. Nothing helps.",
         "I've been self-harming again",
+        "I want to hang myself",
+        "some nights I just want to drown myself",
     ],
 )
 def test_first_person_self_harm_is_aimed_only_at_oneself(text: str) -> None:

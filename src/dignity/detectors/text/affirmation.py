@@ -94,7 +94,10 @@ _DENIED = re.compile(
     r"end|against|anti)\s+(?:\w+\s+)?$"
 )
 _HOSTILE = re.compile(
-    r"\b(?:deport\w*|send (?:\w+ ){0,2}back|go back|get rid|kick\w* (?:\w+ ){0,2}out|ban|banned|"
+    r"\b(?:deport\w*|send\w* (?:\w+ ){0,2}(?:back|home)|(?:go|goes|going|went|gone) (?:back|home)|"
+    r"where (?:they|you|he|she) came from|get rid|kick\w* (?:\w+ ){0,2}out|ban|banned|"
+    r"ovens?|gas(?:sed|sing)?|gas chambers?|chambers|camps?|final solution|nooses?|"
+    r"paedo\w*|pedo\w*|nonces?|degenerates?|said no ?(?:one|body)|yeah right|"
     r"invad\w*|invasion|flood\w*|swarm\w*|breed\w*|replac\w*|scum|vermin|animals|parasites|"
     r"leeches|cockroaches|rats|savages|disease|plague|cancer|sub-?human|filth|trash|evil|"
     r"mentally ill|groomers?|predators?|perverts?|terrorists?|rapists?|criminals?|"

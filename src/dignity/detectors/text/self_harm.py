@@ -20,6 +20,7 @@ SELF_HARM_THREAT_CAP = 0.2
 _SELF_HARM = re.compile(
     r"\b(?:i|i'm|im|i've|ive|i'll|ill|i'd|id|me|my)\b[^.!?\n]{0,40}?\b(?:"
     r"kill(?:ing)? my ?self|end(?:ing)? (?:my (?:own )?life|it all)|tak(?:e|ing) my (?:own )?life|"
+    r"(?:hang|hanging|drown|drowning|shoot|shooting|starve|starving|overdos\w*) my ?self|"
     r"(?:hurt|harm|cut)(?:ing|ting)? my ?self|self[- ]?harm\w*|"
     r"suicid\w*(?! (?:attack|bomb|vest|mission|squad))|"
     r"(?:want|wanted|wanting|going|ready) to die|wanna die|"
@@ -36,7 +37,8 @@ VIOLENCE = re.compile(
     r"hang\w*|beat\w*|batter\w*|pay|regret\w*|coming|sorry|watch|suffer\w*|blood|gun|knife|"
     r"bomb\w*|attack\w*|destroy\w*|end|slap\w*|hit|hits|hitting|punch\w*|kick\w*|smack\w*|"
     r"strangl\w*|chok\w*|rape\w*|raping|lynch\w*|behead\w*|assault\w*|violen\w*|fight\w*|"
-    r"tortur\w*|execut\w*|exterminat\w*)\b"
+    r"tortur\w*|execut\w*|exterminat\w*|gas|gass\w*|genocid\w*|massacr\w*|slaughter\w*|"
+    r"bullets?|drown\w*|acid|slit\w*|throats?|wipe[sd]? out|ethnic(?:ally)? cleans\w*)\b"
 )
 """Words of violence or menace, lower-cased: where one stands, someone may be threatened."""
 _SENTENCE = re.compile(r"[^.!?\n]+")

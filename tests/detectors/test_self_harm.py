@@ -62,3 +62,13 @@ def test_the_cascade_does_not_call_self_harm_a_threat(
 )
 def test_threats_at_others_stay_threats(cascade: CascadeTextDetector, text: str) -> None:
     assert cascade.scores(text)["threat"] >= 0.5
+
+
+@pytest.mark.parametrize("text", ["I want to drown myself", "I want to hang myself"])
+def test_self_harm_is_not_sexual(cascade: CascadeTextDetector, text: str) -> None:
+    """ "I want ... myself" is sexual talk's shape too: these scored sexual .53 and .40."""
+    assert cascade.scores(text)["sexual"] <= 0.3
+
+
+def test_sexual_talk_about_oneself_stays_sexual(cascade: CascadeTextDetector) -> None:
+    assert cascade.scores("I want to touch myself")["sexual"] >= 0.5

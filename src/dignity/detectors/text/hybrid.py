@@ -216,6 +216,7 @@ _WORD = re.compile(r"\w+")
 _SEXUAL_WORDS = ("sexual_term",)
 """The lexicon's kind for words that are sexual in one sense and harmless in another."""
 _WHY_SELF_HARM = "the words are about harming oneself, not a threat to anyone"
+_WHY_SELF_HARM_SEXUAL = "the words are about harming oneself, with nothing sexual in them"
 _WHY_CIVIC = "the violent words are about a vote, a game, a cause or the law, not a person"
 _WHY_AFFIRMED = "the text affirms or stands by who it is about"
 _WHY_INTERVENTION = "the words tell someone to stop or to leave someone alone, and threaten no harm"
@@ -406,11 +407,12 @@ class HybridTextDetector:
         disabled people", see :mod:`~dignity.detectors.text.policy_harm`). A text whose only
         group words are slurs read as homonyms ("faggots in gravy") is not hate, nor is
         sexualised language whose only sexual words are read in another sense ("my pussy cat",
-        "don't be such a pussy") sexual. Abuse that is someone else's, quoted or reported to
-        condemn it or shared by the one it was aimed at, is not an attack ('Calling refugees
-        "cockroaches" is vile', "he called me a stupid bitch", see
-        :mod:`~dignity.detectors.text.counter_speech`).
-        None applies where the lexicon finds an explicit threat or hate.
+        "don't be such a pussy") sexual, nor a statement of self-harm ("I want to drown
+        myself" shares its "I want ... myself" with sexual talk). Abuse that is someone else's,
+        quoted or reported to condemn it or shared by the one it was aimed at, is not an attack
+        ('Calling refugees "cockroaches" is vile', "he called me a stupid bitch", see
+        :mod:`~dignity.detectors.text.counter_speech`). None applies where the lexicon finds
+        an explicit match in the category held.
         """
         threat = parts.lexicon.get("threat")
         if probs[THREAT] > min(
@@ -435,12 +437,11 @@ class HybridTextDetector:
             elif _within(parts, "identity_attack", harm_clauses(text)):
                 probs = _held(parts, probs, IDENTITY, IDENTITY_CAP, _WHY_POLICY_HARM)
         sexual = parts.lexicon.get("sexual")
-        if (
-            probs[SEXUAL] > SEXUAL_HOMONYM_CAP
-            and (sexual is None or sexual.score < EXPLICIT)
-            and self._sexual_only_in_another_sense(parts, text)
-        ):
-            probs = _held(parts, probs, SEXUAL, SEXUAL_HOMONYM_CAP, _WHY_SEXUAL_HOMONYM)
+        if probs[SEXUAL] > SEXUAL_HOMONYM_CAP and (sexual is None or sexual.score < EXPLICIT):
+            if self._sexual_only_in_another_sense(parts, text):
+                probs = _held(parts, probs, SEXUAL, SEXUAL_HOMONYM_CAP, _WHY_SEXUAL_HOMONYM)
+            elif aimed_only_at_oneself(text):  # "I want to drown myself": want ... myself
+                probs = _held(parts, probs, SEXUAL, SEXUAL_HOMONYM_CAP, _WHY_SELF_HARM_SEXUAL)
         for c in _COUNTERED:
             lex = parts.lexicon.get(CATEGORIES[c])
             if probs[c] <= COUNTER_SPEECH_CAP or (lex is not None and lex.score >= EXPLICIT):

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from dignity.detectors.text.cascade import CascadeTextDetector
+from dignity.detectors.text.counter_speech import Framing
+from dignity.detectors.text.hybrid import Parts, _within
 from dignity.detectors.text.policy_harm import POLICY_HARM_CAP, harm_clauses, only_policy_harm
+from dignity.model import Span
 
 
 @pytest.mark.parametrize(
@@ -80,3 +84,17 @@ def test_hate_beside_or_instead_of_policy_harm_stays_hate(
     cascade: CascadeTextDetector, text: str
 ) -> None:
     assert cascade.scores(text)["identity_attack"] >= 0.5
+
+
+def test_a_hold_needs_some_word_of_evidence_inside_its_clauses() -> None:
+    """With no word to go on (only the transformer saw hate), the models keep their score."""
+    text = "The DWP is killing disabled people"
+    clauses = harm_clauses(text)
+    evidence = (Span.of(text, text.index("disabled"), text.index("disabled") + 8),)
+
+    def parts(spans: tuple[Span, ...]) -> Parts:
+        return Parts(np.zeros(1), {}, {"identity_attack": spans}, {}, [], Framing(text))
+
+    assert _within(parts(evidence), "identity_attack", clauses)
+    assert not _within(parts(()), "identity_attack", clauses)
+    assert not _within(parts(evidence), "identity_attack", ())

@@ -182,23 +182,44 @@ class Framing:
         text = self.text
         if not spans or len(text) > LONGEST:
             return False
-        carrying = [
-            (a, b)
-            for a, b in spans
-            if FUNCTION_WORD.fullmatch(text, a, b) is None
-            and not (hate and _PREJUDICE.fullmatch(text, a, b) is not None)
-        ]
+        carrying = self.carrying(spans, hate=hate)
         if not carrying:
             return False
         if self._ranges is None:
             self._ranges = reported(text)
         ranges = self._ranges
-        for start, end in carrying:
-            if not any(a <= start and end <= b for a, b in ranges):
-                return False
+        if not _inside(carrying, ranges):
+            return False
         if self._stance is None:
             self._stance = Stance(text)
         return self._stance.condemns_apart_from(ranges) or self._stance.received_apart_from(ranges)
+
+    def carrying(
+        self, spans: Sequence[tuple[int, int]], *, hate: bool = False
+    ) -> list[tuple[int, int]]:
+        """The spans that carry abuse: not a bare function word ("should"), nor, for ``hate``,
+        a word naming a prejudice (the writer's verdict, see :meth:`counters`)."""
+        text = self.text
+        return [
+            (a, b)
+            for a, b in spans
+            if FUNCTION_WORD.fullmatch(text, a, b) is None
+            and not (hate and _PREJUDICE.fullmatch(text, a, b) is not None)
+        ]
+
+    def evidence_within(
+        self, spans: Sequence[tuple[int, int]], ranges: Sequence[tuple[int, int]]
+    ) -> bool:
+        """Whether some span carries abuse (:meth:`carrying`) and every one that does lies in
+        one of ``ranges``: the test :meth:`counters` puts to someone else's words, put to any
+        clauses a reading has found."""
+        carrying = self.carrying(spans)
+        return bool(carrying) and _inside(carrying, ranges)
+
+
+def _inside(spans: Sequence[tuple[int, int]], ranges: Sequence[tuple[int, int]]) -> bool:
+    """Whether every one of ``spans`` lies in one of ``ranges``."""
+    return all(any(a <= start and end <= b for a, b in ranges) for start, end in spans)
 
 
 def counters(text: str, spans: Sequence[tuple[int, int]], *, hate: bool = False) -> bool:

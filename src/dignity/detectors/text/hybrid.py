@@ -241,16 +241,11 @@ def _held(
 
 
 def _within(parts: Parts, category: str, ranges: Sequence[tuple[int, int]]) -> bool:
-    """Whether ``ranges`` are given and hold every word the classifier found ``category`` in
-    (bare function words aside), and there is such a word: the harm a policy does, or the
-    support a text gives, is all its evidence of hate, and "..., they are vermin" beside it is
-    not. With no word to go on (the transformer alone saw it), the models keep their score."""
-    carrying = [s for s in parts.spans[category] if FUNCTION_WORD.fullmatch(s.quote) is None]
-    return (
-        bool(ranges)
-        and bool(carrying)
-        and all(any(a <= s.start and s.end <= b for a, b in ranges) for s in carrying)
-    )
+    """Whether ``ranges`` hold every word the classifier found ``category`` in (bare function
+    words aside), and there is such a word: the harm a policy does, or the support a text
+    gives, is all its evidence of hate, and "..., they are vermin" beside it is not. With no
+    word to go on (the transformer alone saw it), the models keep their score."""
+    return parts.framing.evidence_within([(s.start, s.end) for s in parts.spans[category]], ranges)
 
 
 def _logit(p: float) -> float:

@@ -51,6 +51,19 @@ def test_a_text_s_logits_do_not_depend_on_its_neighbours() -> None:
     assert np.array_equal(together, alone)
 
 
+def test_a_long_text_is_read_past_its_first_window() -> None:
+    """Cut at 128 tokens, the insult closing a long post was never read: both texts below share
+    their first window."""
+    model = ContextualClassifier()
+    minutes = "The branch discussed the bus routes, the library hours and the parks budget. " * 12
+    insult = "You are a pathetic worthless idiot and everyone here is sick of you."
+    assert len(model.load()._tokenizer.encode(minutes).overflowing) >= 1
+    plain, ending = model.logits([minutes, minutes + insult])[
+        :, CATEGORIES.index("personal_attack")
+    ]
+    assert ending > plain + 1.0
+
+
 def test_a_missing_model_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(DetectorError, match=r"model\.int8\.onnx"):
         ContextualClassifier(tmp_path).load()

@@ -1,11 +1,12 @@
-"""Politics' borrowed violence is not a threat: the civic rule, and the shipped cascade with it."""
+"""Violence borrowed by politics and by everyday speech is not a threat: the civic and figurative
+rules, and the shipped cascade with them."""
 
 from __future__ import annotations
 
 import pytest
 
 from dignity.detectors.text.cascade import CascadeTextDetector
-from dignity.detectors.text.civic import CIVIC_THREAT_CAP, only_civic
+from dignity.detectors.text.civic import CIVIC_THREAT_CAP, only_civic, only_figurative
 
 CAMPAIGNING = [
     "Our candidate will fight like hell for this seat",
@@ -150,3 +151,60 @@ def test_throwing_a_group_out_of_the_country_is_hate_not_a_threat(
     scores = cascade.scores("Muslims should be thrown out of the country.")
     assert scores["identity_attack"] >= 0.5
     assert scores["threat"] < 0.5
+
+
+FIGURES = [
+    "Knock 'em dead tonight, break a leg!",
+    "you're killing me with these puns",
+    "My feet are killing me after all that canvassing",
+    "I could murder a curry after the count",
+    "I'd kill for a coffee right now",
+    "She absolutely killed it tonight!",
+    "Bored to death in this meeting",
+    "Shoot me an email about the fundraiser",
+    "We'll beat the traffic if we leave now",
+    "I'll give them a shot!",
+    "Over my dead body will this motion pass",
+]
+
+
+@pytest.mark.parametrize("text", FIGURES)
+def test_violent_words_in_a_figure_of_speech_are_figurative(text: str) -> None:
+    assert only_figurative(text)
+    assert not only_civic(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Knock him down and kick him",
+        # violence left once the figure is set aside
+        "Break a leg, and then I'll break your neck",
+        "Knock 'em dead or I'll smash your face in",
+        "You're killing me, so I will kill you",
+        # "it" is then used on someone
+        "He should have picked the chair up and smashed it across her head",
+        "If you find it in the street kill it and bury it",
+        "break a leg " * 10_000 + "then die",
+    ],
+)
+def test_violence_beyond_a_figure_of_speech_is_not(text: str) -> None:
+    assert not only_figurative(text)
+
+
+@pytest.mark.parametrize("text", FIGURES)
+def test_the_cascade_lets_figures_of_speech_pass(cascade: CascadeTextDetector, text: str) -> None:
+    """The shipped cascade scored "you're killing me with these puns" 0.58 as a threat, "Knock 'em
+    dead tonight, break a leg!" 1.0 and "I'll give them a shot!" 0.80."""
+    assert cascade.scores(text)["threat"] <= CIVIC_THREAT_CAP
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Break a leg, and then I'll break your neck", "Knock 'em dead or I'll smash your face in"],
+)
+def test_threats_beside_a_figure_of_speech_stay_threats(
+    cascade: CascadeTextDetector, text: str
+) -> None:
+    assert cascade.scores(text)["threat"] >= 0.5

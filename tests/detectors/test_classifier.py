@@ -223,6 +223,26 @@ def test_explanation_agrees_with_the_plain_scores(
         assert np.allclose(shares, logits - model.intercept, atol=1e-3)
 
 
+def test_one_abusive_sentence_in_a_long_post_is_not_thinned_out(
+    detector: TextClassifierDetector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read whole, a long post's normalised word weights dilute its one insult; windows of a
+    tweet's length keep more of it, and the evidence points at it."""
+    minutes = "The branch discussed the bus routes, the library hours and the parks budget. " * 12
+    long_post = minutes + "You are a pathetic worthless idiot."
+    assert len(long_post.split()) > 2 * WINDOW
+    personal = CATEGORIES.index("personal_attack")
+    windowed = detector.model.scores(long_post)[personal]
+    (finding,) = [
+        f
+        for f in detector.detect(Message(id="m", text=long_post))
+        if f.category == "personal_attack"
+    ]
+    assert all(s.start >= len(minutes) for s in finding.spans)
+    monkeypatch.setattr(classifier, "WINDOW", 10_000)
+    assert windowed > 2 * detector.model.scores(long_post)[personal]
+
+
 def test_word_cache_stays_bounded(
     detector: TextClassifierDetector, monkeypatch: pytest.MonkeyPatch
 ) -> None:

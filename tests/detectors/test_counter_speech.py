@@ -137,6 +137,22 @@ def test_reported_ranges_end_at_the_clause_or_the_condemnation() -> None:
     assert ranges == [' refugees "cockroaches" is ', '"cockroaches"']
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ('The leaflet: "you are vermin". Vile.', ['"you are vermin"']),
+        ("The leaflet: 'you are vermin'. Vile.", ["'you are vermin'"]),
+        ("The leaflet: \u201cyou are vermin\u201d. Vile.", ["\u201cyou are vermin\u201d"]),
+        ('I\'m 5\'11" and "tall" is relative', ['"tall"']),
+        # a copy that dropped the opening marks: the closing ones pair with nothing
+        ('Comparing a date" to rape is disgusting. You are a disgusting POS."', []),
+        ('Someone could have used gun control" on those pussies."', []),
+    ],
+)
+def test_a_quotation_opens_before_a_word_and_closes_after_one(text: str, quoted: list[str]) -> None:
+    assert [text[a:b] for a, b in reported(text)] == quoted
+
+
 def test_condemnation_beside_words_does_not_read_them() -> None:
     text = "Everyone says Muslims are disgusting"
     start = text.index("Muslims")

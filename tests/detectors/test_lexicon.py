@@ -420,6 +420,12 @@ def test_denials_and_other_orders_stay_negated(text: str) -> None:
         ("Liberals are bottom feeders", "Liberals are bottom feeders"),
         ("Republicans are pussies", "are pussies"),
         ("you spoilt brat", "brat"),
+        # a compound insult spelt as one word, two or hyphenated
+        ("because of a HURRICANE you half wit", "half wit"),
+        ("you half-wit", "half-wit"),
+        ("you halfwit", "halfwit"),
+        ("give it up u low life", "low life"),
+        ("you lowlife", "lowlife"),
     ],
 )
 def test_more_name_calling_is_caught(text: str, word: str) -> None:
@@ -435,6 +441,7 @@ def test_more_name_calling_is_caught(text: str, word: str) -> None:
         "This film is a piece of shit",
         "my pussy cat is asleep",
         "it's going to be a brat summer",
+        "Glasgow has a low life expectancy",
     ],
 )
 def test_the_same_words_as_a_verb_a_thing_or_a_cat_are_not_insults(text: str) -> None:

@@ -22,7 +22,9 @@ so each has a held-out proxy (never trained on):
     any moderation set calls abusive (in a sample of 20 EDOS dev texts labelled "not sexist" and
     scored above 0.8, 14 held such abuse). A second figure pools only the sources whose
     negatives mean no abuse of any kind (:data:`ALL_ABUSE_SOURCES`); the bar's row stays the
-    stricter pooled one.
+    stricter pooled one. A third takes those same texts inside longer posts, each after or
+    before three civil political test tweets (:func:`inside_longer_posts`): tweets are short,
+    and a moderation set's posts need not be.
 ``political``
     the political-incivility tweets' held-out hash test split: share of civil tweets that pass
     (``breach`` false) and of intolerant tweets that are breaches.
@@ -36,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 import time
@@ -127,6 +130,11 @@ def measure(
 
     # (c) political tweets
     pol = held_out(root, (POLITICAL,))
+    # (b') the same abuse inside a longer post: after or before three civil political tweets
+    every = [e for e in mod if e.source in ALL_ABUSE_SOURCES]
+    posts = inside_longer_posts([e.text for e in every], [e.text for e in pol if _all_zero(e)])
+    p_posts = np.asarray([r[1] for r in _assess(engine, posts)])
+    report["moderation"]["auprc_in_posts"] = float(average_precision_score(y[every_kind], p_posts))
     pol_results = _assess(engine, [e.text for e in pol])
     civil = [r[0] for e, r in zip(pol, pol_results, strict=True) if _all_zero(e)]
     intolerant = [
@@ -164,6 +172,17 @@ def measure(
     seconds = time.perf_counter() - started
     report["speed"] = {"n": len(texts), "msg_per_s": len(texts) / seconds}
     return report
+
+
+def inside_longer_posts(texts: Sequence[str], filler: Sequence[str], seed: int = 0) -> list[str]:
+    """Each text set after or before three texts drawn from ``filler`` (seeded): whether one
+    abusive sentence is still found when the rest of a post is about something else."""
+    rng = random.Random(seed)
+    out = []
+    for text in texts:
+        padding = " ".join(rng.sample(list(filler), 3))
+        out.append(f"{padding} {text}" if rng.random() < 0.5 else f"{text} {padding}")
+    return out
 
 
 def _suite(engine: Dignity, suite: Sequence[functional.Case]) -> dict[str, Any]:
@@ -256,6 +275,11 @@ def format_table(report: dict[str, Any]) -> str:
         f"{'+'.join(ALL_ABUSE_SOURCES)} test | {m['n_all_abuse']} | "
         f"{m['auprc_all_abuse']:.3f} | | |"
     )
+    if "auprc_in_posts" in m:
+        lines.append(
+            f"| moderation AUPRC, the same inside longer posts | each after or before 3 civil "
+            f"political test tweets | {m['n_all_abuse']} | {m['auprc_in_posts']:.3f} | | |"
+        )
     for source, value in report["moderation"]["per_source"].items():
         lines.append(f"| moderation AUPRC, {source} | official test | | {value:.3f} | | |")
     s = report["speed"]

@@ -90,7 +90,15 @@ CLAUSE_REACH = 200
 LONGEST = 5_000
 """Texts longer than this are never read as counter-speech: the frame is a short post's, and
 the reading stays cheap however long the text."""
-_QUOTED = re.compile(r'"[^"\n]{1,300}"|“[^”\n]{1,300}”|‘[^’\n]{1,300}’')
+QUOTATION = re.compile(
+    r'(?<!\w)"(?=\S)[^"\n]{1,300}?(?<=\S)"(?!\w)'
+    r"|(?<!\w)'(?=\S)[^\n]{0,300}?(?<=\S)'(?!\w)"
+    r"|“[^”\n]{1,300}”|‘[^’\n]{1,300}’"
+)
+"""A quotation: curly marks, or straight ones that open before a word and close after one. A
+straight mark glued to the word before it closes a quotation, so 'Comparing a date" to rape is
+vile. You are a POS."' (a copy that dropped the opening marks) quotes nothing: pairing any two
+marks read the abuse between them as someone else's words."""
 
 
 def reported(text: str) -> list[tuple[int, int]]:
@@ -110,7 +118,7 @@ def reported(text: str) -> list[tuple[int, int]]:
             continue
         condemned = CONDEMNATION.search(text, verb.end(), end)
         ranges.append((verb.end(), condemned.start() if condemned else end))
-    for quote in _QUOTED.finditer(text):
+    for quote in QUOTATION.finditer(text):
         if not any(a <= quote.start() < b for a, b in own):
             ranges.append((quote.start(), quote.end()))
     return ranges

@@ -32,7 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dignity.detectors.text.affirmation import affirmed_group, affirming_clauses
-from dignity.detectors.text.civic import CIVIC_THREAT_CAP, only_civic
+from dignity.detectors.text.civic import CIVIC_THREAT_CAP, only_civic, only_figurative
 from dignity.detectors.text.classifier import (
     _DESCRIPTIONS,
     _LABELS,
@@ -218,6 +218,7 @@ _SEXUAL_WORDS = ("sexual_term",)
 _WHY_SELF_HARM = "the words are about harming oneself, not a threat to anyone"
 _WHY_SELF_HARM_SEXUAL = "the words are about harming oneself, with nothing sexual in them"
 _WHY_CIVIC = "the violent words are about a vote, a game, a cause or the law, not a person"
+_WHY_FIGURATIVE = "its violent words are a figure of speech, such as 'break a leg', not a threat"
 _WHY_AFFIRMED = "the text affirms or stands by who it is about"
 _WHY_INTERVENTION = "the words tell someone to stop or to leave someone alone, and threaten no harm"
 _WHY_HOMONYM = "its only words for a group are read in their harmless sense"
@@ -391,7 +392,8 @@ class HybridTextDetector:
         Violence aimed only at the writer is not a threat ("I want to kill myself", see
         :mod:`~dignity.detectors.text.self_harm`), nor is the violence politics or a game
         borrows when no protected group is named ("crush them at the ballot box", "lock him
-        up", "I'll kill you at Mario Kart", see :mod:`~dignity.detectors.text.civic`). A text
+        up", "I'll kill you at Mario Kart", see :mod:`~dignity.detectors.text.civic`), nor
+        a figure of speech ("knock 'em dead", "you're killing me with these puns"). A text
         that only affirms its subject is not a threat, nor hate when that is a protected group
         ("Old people deserve a decent pension", "Refugees are human too", see
         :mod:`~dignity.detectors.text.affirmation`); in a longer text, clauses that affirm or
@@ -417,6 +419,8 @@ class HybridTextDetector:
                 probs = _held(parts, probs, THREAT, SELF_HARM_THREAT_CAP, _WHY_SELF_HARM)
             elif only_civic(text) and not names_a_group(parts.tokens):
                 probs = _held(parts, probs, THREAT, CIVIC_THREAT_CAP, _WHY_CIVIC)
+            elif only_figurative(text) and not names_a_group(parts.tokens):  # "break a leg"
+                probs = _held(parts, probs, THREAT, CIVIC_THREAT_CAP, _WHY_FIGURATIVE)
             elif affirmed_group(text) is not None:  # "Old people deserve a decent pension"
                 probs = _held(parts, probs, THREAT, CIVIC_THREAT_CAP, _WHY_AFFIRMED)
             elif only_intervention(text):  # "leave her alone"

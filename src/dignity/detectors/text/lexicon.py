@@ -64,7 +64,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from dignity.detectors.text.counter_speech import LONGEST, Stance, reported
+from dignity.detectors.text.counter_speech import LONGEST, QUOTATION, Stance, reported
 from dignity.detectors.text.normalise import Normalised, drops, normalise, respellings, swaps
 from dignity.errors import DetectorLoadError
 from dignity.model import Finding, Message, Span
@@ -318,7 +318,6 @@ _REPORTED_AFTER = re.compile(
     r"their \w+|my \w+)\s+)?(?:said|says|wrote|writes|tweeted|posted|shouted|yelled|screamed|"
     r"chanted|claimed|claims)\b"
 )
-_QUOTES = re.compile(r'"[^"\n]{1,300}"' r"|(?<!\w)'(?=\S)[^\n]{0,300}?(?<=\S)'(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -788,7 +787,7 @@ class _Context:
         if self._quotes is None:
             starts: list[int] = []
             ends: list[int] = []
-            for m in _QUOTES.finditer(self.text):
+            for m in QUOTATION.finditer(self.text):
                 starts.append(m.start())
                 ends.append(m.end())
             self._quotes = (starts, ends)

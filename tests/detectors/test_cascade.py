@@ -64,6 +64,20 @@ def test_a_long_text_is_read_past_its_first_window() -> None:
     assert ending > plain + 1.0
 
 
+def test_where_the_transformer_saw_it_in_a_long_post() -> None:
+    """A finding only the transformer backs points at what it read when it saw it: the run of
+    sentences holding the insult, not the whole post; a short text is read, and placed, whole."""
+    model = ContextualClassifier()
+    minutes = "The branch discussed the bus routes, the library hours and the parks budget. " * 6
+    insult = "You are a pathetic worthless idiot and everyone here is sick of you."
+    text = minutes + insult + " The next meeting is in March."
+    start, end = model.places(text)[CATEGORIES.index("personal_attack")]
+    assert start <= text.index(insult)
+    assert text.index(insult) + len(insult) <= end
+    assert end - start < len(text) / 2
+    assert model.places(insult) == [(0, len(insult))] * len(CATEGORIES)
+
+
 def test_a_missing_model_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(DetectorError, match=r"model\.int8\.onnx"):
         ContextualClassifier(tmp_path).load()

@@ -323,6 +323,14 @@ def test_calling_a_party_too_cautious_is_debate(text: str) -> None:
         ("You're deranged", "personal_attack", "deranged"),
         ("Line the Tories up against a wall", "threat", "Line the Tories up against a wall"),
         ("line them all up against the wall", "threat", "line them all up against the wall"),
+        ("You'll be swinging from a lamppost soon enough, Keir.", "threat", "swinging from a"),
+        ("Hang them from the nearest lamppost", "threat", "Hang them from the nearest"),
+        ("The next asylum-seeking I see is getting a brick", "threat", "next asylum-seeking"),
+        ("Bet she's a right goer in the sack.", "sexual", "right goer in the sack"),
+        ("I'd bend the Lib Dem spokesperson over the dispatch box.", "sexual", "bend the Lib"),
+        ("Show us what's under that blouse, Lucy.", "sexual", "Show us what's under"),
+        ("Is it just me or are Hindus all freeloaders?", "identity_attack", "are Hindus all"),
+        ("Asylum seekers are mentally defective.", "identity_attack", "mentally defective"),
     ],
 )
 def test_exclusion_death_wishes_and_executions_are_caught(
@@ -343,6 +351,13 @@ def test_exclusion_death_wishes_and_executions_are_caught(
         ("The housing policy is unhinged and cruel", "personal_attack"),
         ("Line the books up against the wall, please", "threat"),
         ("Stand your bike up against the wall", "threat"),
+        ("The Christmas lights are hanging from the lamppost", "threat"),
+        ("The kids were swinging from the trees in the park", "threat"),
+        ("I would bend over backwards for the members", "sexual"),
+        ("Show me what's under the bonnet of your car", "sexual"),
+        ("My nan is in bed with flu", "sexual"),
+        ("Are all immigrants criminals? No, and the figures show it.", "identity_attack"),
+        ("This kettle is defective", "identity_attack"),
         # a weaker word: it informs the classifier but does not flag on its own
         ("You're delusional if you think this will pass", "personal_attack"),
     ],

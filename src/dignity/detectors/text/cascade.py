@@ -13,8 +13,9 @@ limits as v2 apply afterwards (a stacked score may lift its strongest input by a
 explicit matches are a floor).
 
 Evidence spans come from the word-level views as in v2. When only the contextual model saw a
-category, the finding points at the whole text and says so: the model judged the sentence,
-not a word.
+category, the finding points at what the model read when it saw it and says so: the model
+judged the sentence, not a word. That is the whole of a short text, and in a long post the
+window or run of sentences that scored highest.
 
 Artefacts: v2's, plus ``stack-v3.json`` beside them and the contextual model in their
 ``contextual/`` sub-folder.
@@ -201,20 +202,26 @@ class CascadeTextDetector(HybridTextDetector):
         return out
 
     def finals(self, parts: Sequence[Parts], texts: Sequence[str]) -> list[npt.NDArray[np.float64]]:
-        """The cascade's scores; what only the transformer saw gets the whole text as evidence.
+        """The cascade's scores; what only the transformer saw gets, as evidence, the part of
+        the text it read when it saw it (the whole of a short text).
 
         The transformer judges the sentence, not a word, so when a category has no word-level
-        evidence its finding points at the whole text.
+        evidence its finding points at the text, or in a long post at the window or run of
+        sentences whose reading scored highest.
         """
         out: list[npt.NDArray[np.float64]] = []
         for part, text, (probs, consulted) in zip(
             parts, texts, self._probabilities(parts, texts), strict=True
         ):
-            if consulted:
-                whole = _whole(text)
-                for c, category in enumerate(CATEGORIES):
-                    if probs[c] >= MIN_SCORE and not part.spans[category]:
-                        part.spans[category] = whole
+            unseen = [
+                c
+                for c, category in enumerate(CATEGORIES)
+                if consulted and probs[c] >= MIN_SCORE and not part.spans[category]
+            ]
+            if unseen:
+                places = self._context.places(text)
+                for c in unseen:
+                    part.spans[CATEGORIES[c]] = _whole(text, *places[c])
             out.append(probs)
         return out
 
@@ -222,7 +229,10 @@ class CascadeTextDetector(HybridTextDetector):
         return self.finals([parts], [text])[0]
 
 
-def _whole(text: str) -> tuple[Span, ...]:
-    start = len(text) - len(text.lstrip())
-    end = len(text.rstrip())
+def _whole(text: str, start: int = 0, end: int | None = None) -> tuple[Span, ...]:
+    """``text[start:end]`` less its surrounding whitespace, as one span (none if blank)."""
+    end = len(text) if end is None else end
+    piece = text[start:end]
+    start += len(piece) - len(piece.lstrip())
+    end -= len(piece) - len(piece.rstrip())
     return (Span.of(text, start, end),) if end > start else ()

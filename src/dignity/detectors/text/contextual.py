@@ -144,34 +144,70 @@ class ContextualClassifier:
         self.load()
         out = np.zeros((len(texts), len(CATEGORIES)), dtype=np.float32)
         for row, text in enumerate(texts):
-            first = self._tokenizer.encode(text or " ")
-            windows = [first, *first.overflowing[: MAX_WINDOWS - 1]]
-            if len(first.ids) > CHUNK_FROM:
-                windows += self._chunks(text)
-            for k, encoding in enumerate(windows):
-                ids = np.asarray([encoding.ids], dtype=np.int64)
-                mask = np.asarray([encoding.attention_mask], dtype=np.int64)
-                (values,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
-                out[row] = values[0] if k == 0 else np.maximum(out[row], values[0])
+            out[row] = self._run(self._readings(text)).max(axis=0)
         return out
 
-    def _chunks(self, text: str) -> list[Any]:
-        """Encodings of runs of whole sentences, each up to :data:`CHUNK_TOKENS` tokens (a longer
-        sentence alone), at most :data:`MAX_CHUNKS` of them; none for a single sentence."""
-        chunks: list[str] = []
-        run: list[str] = []
-        size = 0
+    def places(self, text: str) -> list[tuple[int, int]]:
+        """Per category, the characters of the window or run of sentences whose reading gave
+        its logit in :meth:`logits`: where in a long post the model saw it (the whole text when
+        it was read at once)."""
+        self.load()
+        readings = self._readings(text)
+        if len(readings) == 1:
+            return [(0, len(text))] * len(CATEGORIES)
+        best = self._run(readings).argmax(axis=0)
+        return [(readings[k][0], readings[k][1]) for k in best]
+
+    def _run(self, readings: list[tuple[int, int, Any]]) -> npt.NDArray[np.float32]:
+        rows = []
+        for _, _, encoding in readings:
+            ids = np.asarray([encoding.ids], dtype=np.int64)
+            mask = np.asarray([encoding.attention_mask], dtype=np.int64)
+            (values,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
+            rows.append(values[0])
+        return np.asarray(rows, dtype=np.float32)
+
+    def _readings(self, text: str) -> list[tuple[int, int, Any]]:
+        """What is read of ``text``, as (start, end, encoding): its first window of
+        :data:`MAX_TOKENS`, the windows after it, and for a text over :data:`CHUNK_FROM` tokens
+        runs of whole sentences (:meth:`_runs`)."""
+        first = self._tokenizer.encode(text or " ")
+        readings = [(0, len(text), first)]
+        for window in first.overflowing[: MAX_WINDOWS - 1]:
+            readings.append((*_extent(window), window))
+        if len(first.ids) > CHUNK_FROM:
+            runs = self._runs(text)
+            encodings = self._tokenizer.encode_batch([text[a:b] for a, b in runs])
+            readings += [(a, b, e) for (a, b), e in zip(runs, encodings, strict=True)]
+        if len(readings) > 1:  # the first window of a longer text ends where it was cut
+            readings[0] = (0, _extent(first)[1], first)
+        return readings
+
+    def _runs(self, text: str) -> list[tuple[int, int]]:
+        """Character ranges of runs of whole sentences, each up to :data:`CHUNK_TOKENS` tokens
+        (a longer sentence alone), at most :data:`MAX_CHUNKS`; none for a single sentence."""
+        runs: list[tuple[int, int]] = []
+        start = end = size = 0
         for match in _SENTENCE.finditer(text):
-            sentence = match.group()
-            n = len(self._tokenizer.encode(sentence, add_special_tokens=False).ids)
-            if run and size + n > CHUNK_TOKENS:
-                chunks.append(" ".join(run))
-                if len(chunks) == MAX_CHUNKS:
+            n = len(self._tokenizer.encode(match.group(), add_special_tokens=False).ids)
+            if size and size + n > CHUNK_TOKENS:
+                runs.append((start, end))
+                if len(runs) == MAX_CHUNKS:
                     break
-                run, size = [], 0
-            run.append(sentence)
+                size = 0
+            if not size:
+                start = match.start()
+            end = match.end()
             size += n
         else:
-            if run and chunks:
-                chunks.append(" ".join(run))
-        return list(self._tokenizer.encode_batch(chunks))
+            if size and runs:
+                runs.append((start, end))
+        return runs
+
+
+def _extent(encoding: Any) -> tuple[int, int]:
+    """The characters an encoding's words cover (its special tokens cover none)."""
+    words = [
+        o for o, m in zip(encoding.offsets, encoding.special_tokens_mask, strict=True) if not m
+    ]
+    return (words[0][0], words[-1][1]) if words else (0, 0)

@@ -186,6 +186,10 @@ def test_violent_words_in_a_figure_of_speech_are_figurative(text: str) -> None:
         # "it" is then used on someone
         "He should have picked the chair up and smashed it across her head",
         "If you find it in the street kill it and bury it",
+        # the idiom's words, said of a person
+        "I'm going to knock him dead",
+        "They burned out the family next door",
+        "Someone should give him a stab",
         "break a leg " * 10_000 + "then die",
     ],
 )

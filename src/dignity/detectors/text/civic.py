@@ -101,7 +101,7 @@ _CIVIC = re.compile(
 
 _FIGURE = re.compile(
     # wishing someone well, praising how it went
-    r"\bknock (?:'em|em|them|him|her|us) dead\b|\bbreak a leg\b"
+    r"\bknock (?:'em|em|them) dead\b|\bbreak a leg\b"
     r"|\b(?:kill|kills|killed|killing|smashed|smashing|murdered|murdering) it"
     r"(?= *(?:[^\w\s]|$|tonight|today|this|last|again|out there|"
     r"on (?:the )?(?:stage|night)|at the))"
@@ -127,13 +127,15 @@ _FIGURE = re.compile(
     r"|\b(?:made|make|making|makes) a killing\b"
     r"|\bshoot (?:me|us|him|her|them) (?:a|an) (?:quick )?(?:message|email|e-mail|text|line|dm|"
     r"note|pm|reply)\b|\bshoot(?:ing)? for the (?:stars|moon)\b"
-    r"|\b(?:have|had|take|took|give|gave|worth|deserves?) (?:it |him |her |them )?a (?:shot|stab)\b"
+    r"|\b(?:have|had|take|took|give|gave|worth|deserves?) (?:it |him |her |them )?a shot\b"
+    r"|\b(?:have|had|take|took|give|gave) (?:it )?a stab at\b"
     r"|\bknock(?:s|ed)? (?:yourself|yourselves) out\b"
     r"|\bbeat(?:s|ing)? (?:the )?(?:traffic|rush|rush hour|queues?|crowds?|heat|odds|clock|"
     r"deadline|record|system)\b|\bbeat (?:me|you|us|him|her|them) to it\b|\b(?:it )?beats me\b"
     r"|\bhit (?:the )?(?:road|sack|hay|gym|shops|books|jackpot|spot|ground running|headlines|"
     r"target|mark|nail on the head)\b|\bhit it off\b"
-    r"|\bburn(?:ing|ed|t)? the midnight oil\b|\bburn(?:ed|t)? ?out\b"
+    r"|\bburn(?:ing|ed|t)? the midnight oil\b|\bburnout\b"
+    r"|\b(?:burnt|burned) out\b(?! (?:the|their|them|his|her|your|those|these|every|all|of)\b)"
     r"|\bfight(?:ing|s)? (?:off )?(?:a|the|this|my) (?:cold|flu|bug|virus|infection|urge)\b"
 )
 """Figures of speech whose words are violent and whose sense is not: "knock 'em dead", "break a

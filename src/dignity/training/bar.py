@@ -178,9 +178,10 @@ def inside_longer_posts(texts: Sequence[str], filler: Sequence[str], seed: int =
     """Each text set after or before three texts drawn from ``filler`` (seeded): whether one
     abusive sentence is still found when the rest of a post is about something else."""
     rng = random.Random(seed)
+    pool = list(filler)
     out = []
     for text in texts:
-        padding = " ".join(rng.sample(list(filler), 3))
+        padding = " ".join(rng.sample(pool, 3))
         out.append(f"{padding} {text}" if rng.random() < 0.5 else f"{text} {padding}")
     return out
 

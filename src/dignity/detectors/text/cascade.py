@@ -221,7 +221,7 @@ class CascadeTextDetector(HybridTextDetector):
             if unseen:
                 places = self._context.places(text)
                 for c in unseen:
-                    part.spans[CATEGORIES[c]] = _whole(text, *places[c])
+                    part.spans[CATEGORIES[c]] = _trimmed(text, *places[c])
             out.append(probs)
         return out
 
@@ -229,7 +229,7 @@ class CascadeTextDetector(HybridTextDetector):
         return self.finals([parts], [text])[0]
 
 
-def _whole(text: str, start: int = 0, end: int | None = None) -> tuple[Span, ...]:
+def _trimmed(text: str, start: int = 0, end: int | None = None) -> tuple[Span, ...]:
     """``text[start:end]`` less its surrounding whitespace, as one span (none if blank)."""
     end = len(text) if end is None else end
     piece = text[start:end]

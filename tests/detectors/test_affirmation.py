@@ -75,6 +75,10 @@ def test_negations_other_predicates_and_longer_texts_are_not(text: str) -> None:
             "We stand with our Muslim neighbours against this hatred.",
             ["stand with our Muslim neighbours against this hatred"],
         ),
+        (
+            "Our street is better for the Jews who live on it.",
+            ["is better for the Jews who live on it"],
+        ),
     ],
 )
 def test_clauses_that_affirm_or_stand_by_someone_are_found(text: str, clauses: list[str]) -> None:
@@ -94,6 +98,8 @@ def test_clauses_that_affirm_or_stand_by_someone_are_found(text: str, clauses: l
         "We stand with the Jews... in the oven",
         "Trans women are women, said no one ever",
         "Refugees are people too and I will kill every one of them",
+        "The country would be better for deporting the Muslims",
+        "Our street is better for the Jews leaving it, vermin the lot",
         "İ " + "Refugees are human too",  # offsets would drift: nothing is claimed
     ],
 )
@@ -108,6 +114,7 @@ def test_hostility_denial_or_a_question_leaves_no_affirming_clause(text: str) ->
         "This party must stop throwing trans people under the bus.",
         "Trans women are women. Full stop. This party must defend them.",
         "Refugees are human beings and deserve our compassion, not this government's cruelty.",
+        "Our street is better for the Jews who live on it.",
     ],
 )
 def test_the_cascade_passes_support_inside_a_longer_post(

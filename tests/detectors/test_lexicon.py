@@ -331,6 +331,8 @@ def test_calling_a_party_too_cautious_is_debate(text: str) -> None:
         ("Show us what's under that blouse, Lucy.", "sexual", "Show us what's under"),
         ("Is it just me or are Hindus all freeloaders?", "identity_attack", "are Hindus all"),
         ("Asylum seekers are mentally defective.", "identity_attack", "mentally defective"),
+        ("I will never treat Black people as human beings.", "identity_attack", "treat Black"),
+        ("I refuse to see women as equals", "identity_attack", "refuse to see women as equals"),
     ],
 )
 def test_exclusion_death_wishes_and_executions_are_caught(
@@ -358,6 +360,8 @@ def test_exclusion_death_wishes_and_executions_are_caught(
         ("My nan is in bed with flu", "sexual"),
         ("Are all immigrants criminals? No, and the figures show it.", "identity_attack"),
         ("This kettle is defective", "identity_attack"),
+        ("We will never treat refugees as criminals.", "identity_attack"),
+        ("I would never treat disabled people as anything less than equals", "identity_attack"),
         # a weaker word: it informs the classifier but does not flag on its own
         ("You're delusional if you think this will pass", "personal_attack"),
     ],

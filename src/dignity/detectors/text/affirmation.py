@@ -82,13 +82,16 @@ _SUPPORT = re.compile(
     r"\b(?:stand(?:s|ing)? (?:up )?(?:with|for|by|beside|alongside)|support(?:s|ing)?|"
     r"defend(?:s|ing)?|protect(?:s|ing)?|welcom(?:e|es|ing)|champion(?:s|ing)?|"
     r"celebrat(?:e|es|ing)|fight(?:s|ing)? for|solidarity with|proud (?:of|to support)|"
+    r"(?:is|are|was|were|'s|'re) (?:so |much |far |all |a lot )*(?:better|richer|stronger|"
+    r"happier|kinder|safer) (?:for|because of|thanks to) (?:having |the |our |its |their |all )*|"
     r"(?:stop|quit) (?:throwing|scapegoating|demoni[sz]ing|vilifying|attacking|targeting|"
     r"blaming|failing|abandoning|ignoring|hounding|harassing|persecuting|dehumani[sz]ing|"
     r"othering|smearing|punishing))\b"
     r"(?:(?!\b(?:and|but|so|because|why|while|or|then)\b)[^.!?;,\n]){0,60}"
 )
 """Standing by someone, up to the next clause ("we must stand with our Muslim neighbours
-against this hatred")."""
+against this hatred"), or saying a place is the better for them ("our street is better for the
+Jews who live on it")."""
 _DENIED = re.compile(
     r"\b(?:stop|quit|not|never|no longer|don'?t|doesn'?t|won'?t|shouldn'?t|can'?t|refuse to|"
     r"end|against|anti)\s+(?:\w+\s+)?$"

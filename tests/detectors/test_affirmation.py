@@ -79,6 +79,10 @@ def test_negations_other_predicates_and_longer_texts_are_not(text: str) -> None:
             "Our street is better for the Jews who live on it.",
             ["is better for the Jews who live on it"],
         ),
+        (
+            "I don't believe refugees are any less capable than the rest of us.",
+            ["don't believe refugees are any less capable than the rest of us"],
+        ),
     ],
 )
 def test_clauses_that_affirm_or_stand_by_someone_are_found(text: str, clauses: list[str]) -> None:
@@ -100,6 +104,7 @@ def test_clauses_that_affirm_or_stand_by_someone_are_found(text: str, clauses: l
         "Refugees are people too and I will kill every one of them",
         "The country would be better for deporting the Muslims",
         "Our street is better for the Jews leaving it, vermin the lot",
+        "Muslims aren't any less violent than anyone, they're animals",
         "İ " + "Refugees are human too",  # offsets would drift: nothing is claimed
     ],
 )
@@ -115,6 +120,7 @@ def test_hostility_denial_or_a_question_leaves_no_affirming_clause(text: str) ->
         "Trans women are women. Full stop. This party must defend them.",
         "Refugees are human beings and deserve our compassion, not this government's cruelty.",
         "Our street is better for the Jews who live on it.",
+        "I don't believe refugees are any less capable than the rest of us.",
     ],
 )
 def test_the_cascade_passes_support_inside_a_longer_post(

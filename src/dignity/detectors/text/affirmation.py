@@ -84,14 +84,18 @@ _SUPPORT = re.compile(
     r"celebrat(?:e|es|ing)|fight(?:s|ing)? for|solidarity with|proud (?:of|to support)|"
     r"(?:is|are|was|were|'s|'re) (?:so |much |far |all |a lot )*(?:better|richer|stronger|"
     r"happier|kinder|safer) (?:for|because of|thanks to) (?:having |the |our |its |their |all )*|"
+    r"(?:no|not|never|\w+n't) (?:[\w']+ ){0,3}?(?:any )?less (?:[\w-]+ )?than (?:the rest of us|"
+    r"anyone(?: else)?|anybody(?: else)?|everyone(?: else)?|everybody(?: else)?|us|you|"
+    r"other people|the rest)|"
     r"(?:stop|quit) (?:throwing|scapegoating|demoni[sz]ing|vilifying|attacking|targeting|"
     r"blaming|failing|abandoning|ignoring|hounding|harassing|persecuting|dehumani[sz]ing|"
     r"othering|smearing|punishing))\b"
     r"(?:(?!\b(?:and|but|so|because|why|while|or|then)\b)[^.!?;,\n]){0,60}"
 )
 """Standing by someone, up to the next clause ("we must stand with our Muslim neighbours
-against this hatred"), or saying a place is the better for them ("our street is better for the
-Jews who live on it")."""
+against this hatred"), saying a place is the better for them ("our street is better for the
+Jews who live on it"), or denying they are any less than others ("I don't believe refugees are
+any less capable than the rest of us")."""
 _DENIED = re.compile(
     r"\b(?:stop|quit|not|never|no longer|don'?t|doesn'?t|won'?t|shouldn'?t|can'?t|refuse to|"
     r"end|against|anti)\s+(?:\w+\s+)?$"

@@ -105,6 +105,7 @@ def test_clauses_that_affirm_or_stand_by_someone_are_found(text: str, clauses: l
         "The country would be better for deporting the Muslims",
         "Our street is better for the Jews leaving it, vermin the lot",
         "Muslims aren't any less violent than anyone, they're animals",
+        "I don't think immigrants are any less criminal than the rest of them",
         "İ " + "Refugees are human too",  # offsets would drift: nothing is claimed
     ],
 )

@@ -86,7 +86,7 @@ _SUPPORT = re.compile(
     r"happier|kinder|safer) (?:for|because of|thanks to) (?:having |the |our |its |their |all )*|"
     r"(?:no|not|never|\w+n't) (?:[\w']+ ){0,3}?(?:any )?less (?:[\w-]+ )?than (?:the rest of us|"
     r"anyone(?: else)?|anybody(?: else)?|everyone(?: else)?|everybody(?: else)?|us|you|"
-    r"other people|the rest)|"
+    r"other people)|"
     r"(?:stop|quit) (?:throwing|scapegoating|demoni[sz]ing|vilifying|attacking|targeting|"
     r"blaming|failing|abandoning|ignoring|hounding|harassing|persecuting|dehumani[sz]ing|"
     r"othering|smearing|punishing))\b"

@@ -71,11 +71,13 @@ def test_where_the_transformer_saw_it_in_a_long_post() -> None:
     minutes = "The branch discussed the bus routes, the library hours and the parks budget. " * 6
     insult = "You are a pathetic worthless idiot and everyone here is sick of you."
     text = minutes + insult + " The next meeting is in March."
-    start, end = model.places(text)[CATEGORIES.index("personal_attack")]
+    (logits,), (places,) = model.read([text])
+    assert np.array_equal(logits, model.logits([text])[0])
+    start, end = places[CATEGORIES.index("personal_attack")]
     assert start <= text.index(insult)
     assert text.index(insult) + len(insult) <= end
     assert end - start < len(text) / 2
-    assert model.places(insult) == [(0, len(insult))] * len(CATEGORIES)
+    assert model.read([insult])[1] == [[(0, len(insult))] * len(CATEGORIES)]
 
 
 def test_a_missing_model_file_is_named(tmp_path: Path) -> None:

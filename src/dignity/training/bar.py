@@ -131,8 +131,8 @@ def measure(
     # (c) political tweets
     pol = held_out(root, (POLITICAL,))
     # (b') the same abuse inside a longer post: after or before three civil political tweets
-    every = [e for e in mod if e.source in ALL_ABUSE_SOURCES]
-    posts = inside_longer_posts([e.text for e in every], [e.text for e in pol if _all_zero(e)])
+    every = [e.text for e, kind in zip(mod, every_kind, strict=True) if kind]
+    posts = inside_longer_posts(every, [e.text for e in pol if _all_zero(e)])
     p_posts = np.asarray([r[1] for r in _assess(engine, posts)])
     report["moderation"]["auprc_in_posts"] = float(average_precision_score(y[every_kind], p_posts))
     pol_results = _assess(engine, [e.text for e in pol])

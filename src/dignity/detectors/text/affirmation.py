@@ -26,6 +26,7 @@ said elsewhere.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 from dignity.detectors.text.counter_speech import LONGEST
 from dignity.detectors.text.normalise import lowered
@@ -141,9 +142,9 @@ def affirming_clauses(text: str) -> tuple[tuple[int, int], ...]:
     if not found:
         return ()
     found.sort()
-    ends = [0, *(b for _, b in found)]
-    rest = " ".join(folded[max(ends[: k + 1]) : a] for k, (a, _) in enumerate(found))
-    rest += " " + folded[max(ends) :]
+    reach = list(accumulate((b for _, b in found), max, initial=0))  # furthest end so far
+    rest = " ".join(folded[reach[k] : a] for k, (a, _) in enumerate(found))
+    rest += " " + folded[reach[-1] :]
     if _HOSTILE.search(rest) or VIOLENCE.search(rest):
         return ()
     return tuple(found)

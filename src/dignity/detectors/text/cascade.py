@@ -179,26 +179,29 @@ class CascadeTextDetector(HybridTextDetector):
 
     def probabilities(self, parts: Parts, text: str) -> tuple[npt.NDArray[np.float64], bool]:
         """Final scores, and whether the contextual model was consulted."""
-        ((probs, consulted),) = self._probabilities([parts], [text])
-        return probs, consulted
+        ((probs, places),) = self._probabilities([parts], [text])
+        return probs, places is not None
 
     def _probabilities(
         self, parts: Sequence[Parts], texts: Sequence[str]
-    ) -> list[tuple[npt.NDArray[np.float64], bool]]:
+    ) -> list[tuple[npt.NDArray[np.float64], list[tuple[int, int]] | None]]:
         """:meth:`probabilities` for several texts, the contextual model run on the doubtful
-        ones back to back (each text on its own: :meth:`ContextualClassifier.logits`)."""
+        ones back to back (each text on its own: :meth:`ContextualClassifier.read`); with each
+        consulted text, where the model read each category (None when not consulted)."""
         fast = [self.combine(p) for p in parts]
         doubtful = [
             i
             for i, (p, f) in enumerate(zip(parts, fast, strict=True))
             if consults(f, p.features, self.band)
         ]
-        out = [(f, False) for f in fast]
+        out: list[tuple[npt.NDArray[np.float64], list[tuple[int, int]] | None]] = [
+            (f, None) for f in fast
+        ]
         if doubtful:
-            logits = self._context.logits([texts[i] for i in doubtful]).astype(np.float64)
-            for i, row in zip(doubtful, logits, strict=True):
+            logits, places = self._context.read([texts[i] for i in doubtful])
+            for i, row, where in zip(doubtful, logits.astype(np.float64), places, strict=True):
                 features = np.concatenate([parts[i].features, row])
-                out[i] = (self.combine_full(parts[i], features), True)
+                out[i] = (self.combine_full(parts[i], features), where)
         return out
 
     def finals(self, parts: Sequence[Parts], texts: Sequence[str]) -> list[npt.NDArray[np.float64]]:
@@ -210,18 +213,13 @@ class CascadeTextDetector(HybridTextDetector):
         sentences whose reading scored highest.
         """
         out: list[npt.NDArray[np.float64]] = []
-        for part, text, (probs, consulted) in zip(
+        for part, text, (probs, places) in zip(
             parts, texts, self._probabilities(parts, texts), strict=True
         ):
-            unseen = [
-                c
-                for c, category in enumerate(CATEGORIES)
-                if consulted and probs[c] >= MIN_SCORE and not part.spans[category]
-            ]
-            if unseen:
-                places = self._context.places(text)
-                for c in unseen:
-                    part.spans[CATEGORIES[c]] = _trimmed(text, *places[c])
+            if places is not None:
+                for c, category in enumerate(CATEGORIES):
+                    if probs[c] >= MIN_SCORE and not part.spans[category]:
+                        part.spans[category] = _trimmed(text, *places[c])
             out.append(probs)
         return out
 

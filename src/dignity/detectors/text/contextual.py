@@ -46,7 +46,7 @@ MAX_WINDOWS = 8
 past there to the fast models, which read all of it; a megabyte of text stays cheap."""
 CHUNK_FROM = 96
 """Texts of more tokens than this are also read a few sentences at a time (see
-:meth:`ContextualClassifier.logits`). Above a tweet's length: read in pieces, a tweet's
+:meth:`ContextualClassifier.read`). Above a tweet's length: read in pieces, a tweet's
 sentences lose each other's context, and with 48 here, where 46% of the political tweets are
 chunked, more of the civil ones scored as attacks (the civil threshold rose 1.65 -> 1.9 logits,
 intolerant tweets caught .168 -> .133)."""
@@ -121,7 +121,15 @@ class ContextualClassifier:
         return self
 
     def logits(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
-        """One row of logits per text, each text run on its own, unpadded.
+        """One row of logits per text: :meth:`read` without where they were read."""
+        return self.read(texts)[0]
+
+    def read(
+        self, texts: Sequence[str]
+    ) -> tuple[npt.NDArray[np.float32], list[list[tuple[int, int]]]]:
+        """One row of logits per text, each text run on its own, unpadded; and per text and
+        category, the characters of the window or run of sentences whose reading gave that
+        logit: where in a long post the model saw it (the whole of a text read at once).
 
         The 8-bit graph quantises activations with scales taken from the whole batch, so a
         text's logits would depend on its batch-mates (measured: up to 0.07 logits). One text
@@ -143,20 +151,13 @@ class ContextualClassifier:
         """
         self.load()
         out = np.zeros((len(texts), len(CATEGORIES)), dtype=np.float32)
+        places: list[list[tuple[int, int]]] = []
         for row, text in enumerate(texts):
-            out[row] = self._run(self._readings(text)).max(axis=0)
-        return out
-
-    def places(self, text: str) -> list[tuple[int, int]]:
-        """Per category, the characters of the window or run of sentences whose reading gave
-        its logit in :meth:`logits`: where in a long post the model saw it (the whole text when
-        it was read at once)."""
-        self.load()
-        readings = self._readings(text)
-        if len(readings) == 1:
-            return [(0, len(text))] * len(CATEGORIES)
-        best = self._run(readings).argmax(axis=0)
-        return [(readings[k][0], readings[k][1]) for k in best]
+            readings = self._readings(text)
+            values = self._run(readings)
+            out[row] = values.max(axis=0)
+            places.append([(readings[k][0], readings[k][1]) for k in values.argmax(axis=0)])
+        return out, places
 
     def _run(self, readings: list[tuple[int, int, Any]]) -> npt.NDArray[np.float32]:
         rows = []

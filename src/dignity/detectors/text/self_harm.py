@@ -39,9 +39,9 @@ VIOLENCE = re.compile(
     r"strangl\w*|chok\w*|rape\w*|raping|lynch\w*|behead\w*|assault\w*|violen\w*|fight\w*|"
     r"tortur\w*|execut\w*|exterminat\w*|gas|gass\w*|genocid\w*|massacr\w*|slaughter\w*|"
     r"bullets?|drown\w*|acid|slit\w*|throats?|wipe[sd]? out|ethnic(?:ally)? cleans\w*|"
-    r"(?:break|breaks|broke|snap|snaps|snapped|smash|smashes|smashed|bash|bashed|cave|kick|knock)"
+    r"(?:break|breaks|broke|snap|snaps|snapped|smash|smashes|smashed|bash|bashed|cave|knock)"
     r" (?:in )?(?:your|ur|his|her|their|them|its|my) (?:\w+ )?(?:necks?|legs?|arms?|faces?|jaw|"
-    r"nose|teeth|skulls?|heads?|bones?|fingers?|kneecaps?|spine)(?: in)?)\b"
+    r"nose|teeth|skulls?|heads?|bones?|fingers?|kneecaps?|spine))\b"
 )
 """Words of violence or menace, lower-cased: where one stands, someone may be threatened."""
 _SENTENCE = re.compile(r"[^.!?\n]+")

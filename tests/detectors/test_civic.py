@@ -165,6 +165,9 @@ FIGURES = [
     "We'll beat the traffic if we leave now",
     "I'll give them a shot!",
     "Over my dead body will this motion pass",
+    "Hang in there, we're all with you",
+    "Let's hang out after the count",
+    "Hang on a minute, that's not what the motion says",
 ]
 
 
@@ -190,6 +193,8 @@ def test_violent_words_in_a_figure_of_speech_are_figurative(text: str) -> None:
         "I'm going to knock him dead",
         "They burned out the family next door",
         "Someone should give him a stab",
+        "Hang in there or I'll hang you",
+        "Hang him out to dry and then hang him",
         "break a leg " * 10_000 + "then die",
     ],
 )

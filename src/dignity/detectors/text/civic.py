@@ -122,6 +122,9 @@ _FIGURE = re.compile(
     r"|\bdead (?:tired|serious|right|easy|good|funny|chuffed|proud|keen|lucky|jealous|impressed|"
     r"nervous|excited|on time|heat|ringer|cert|certain)\b"
     r"|\bover my dead body\b"
+    r"|\bhang(?:s|ing)? (?:in there|tight)\b|\bhang(?:s|ing)? out\b(?! to dry)"
+    r"|\bhang(?:s|ing)? on(?= *(?:[^\w\s]|$|(?:a|one|just a) (?:minute|min|sec|second|moment|mo|"
+    r"tick|bit)\b))"
     # everyday phrases built on a violent word
     r"|\bkill(?:s|ed|ing)? (?:some |the )?time\b|\bkill(?:s|ed|ing)? two birds with one stone\b"
     r"|\b(?:made|make|making|makes) a killing\b"
@@ -139,9 +142,9 @@ _FIGURE = re.compile(
     r"|\bfight(?:ing|s)? (?:off )?(?:a|the|this|my) (?:cold|flu|bug|virus|infection|urge)\b"
 )
 """Figures of speech whose words are violent and whose sense is not: "knock 'em dead", "break a
-leg", "you're killing me with these puns", "I could murder a curry", "bored to death". A phrase
-that goes on to say what was done with "it" stays out ("smashed it across her head", "kill it
-and bury it")."""
+leg", "you're killing me with these puns", "I could murder a curry", "bored to death", "hang in
+there". A phrase that goes on to say what was done with "it" stays out ("smashed it across her
+head", "kill it and bury it")."""
 
 
 def _only(phrases: re.Pattern[str], text: str) -> bool:

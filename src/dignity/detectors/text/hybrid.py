@@ -32,6 +32,7 @@ import numpy as np
 import numpy.typing as npt
 
 from dignity.detectors.text.affirmation import affirmed_group, affirming_clauses
+from dignity.detectors.text.aimless import AIMLESS_THREAT_CAP, aimed_at_no_one
 from dignity.detectors.text.civic import CIVIC_THREAT_CAP, only_civic, only_figurative
 from dignity.detectors.text.classifier import (
     _DESCRIPTIONS,
@@ -222,6 +223,7 @@ _WHY_FIGURATIVE = "its violent words are a figure of speech, such as 'break a le
 _WHY_AFFIRMED = "the text affirms or stands by who it is about"
 _WHY_INTERVENTION = "the words tell someone to stop or to leave someone alone, and threaten no harm"
 _WHY_HOMONYM = "its only words for a group are read in their harmless sense"
+_WHY_AIMLESS = "a few words aimed at no one, with no word of violence or menace in them"
 _WHY_POLICY_HARM = "the harm is what a policy or a government does to people, criticised"
 _WHY_SEXUAL_HOMONYM = "its only sexual words are read in another sense"
 _WHY_COUNTERED = (
@@ -401,7 +403,9 @@ class HybridTextDetector:
         and this party must stop throwing them under the bus"). Telling someone to stop
         threatens no one ("leave her alone", see :mod:`~dignity.detectors.text.intervention`),
         and a policy said to harm a group neither threatens nor hates it ("the DWP is killing
-        disabled people", see :mod:`~dignity.detectors.text.policy_harm`). A text whose only
+        disabled people", see :mod:`~dignity.detectors.text.policy_harm`), nor a short reply
+        aimed at no one with no word of violence in it ("I will", "Let's go!", see
+        :mod:`~dignity.detectors.text.aimless`). A text whose only
         group words are slurs read as homonyms ("faggots in gravy") is not hate, nor is
         sexualised language whose only sexual words are read in another sense ("my pussy cat",
         "don't be such a pussy") sexual, nor a statement of self-harm ("I want to drown
@@ -413,7 +417,11 @@ class HybridTextDetector:
         """
         threat = parts.lexicon.get("threat")
         if probs[THREAT] > min(
-            SELF_HARM_THREAT_CAP, CIVIC_THREAT_CAP, INTERVENTION_THREAT_CAP, POLICY_HARM_CAP
+            SELF_HARM_THREAT_CAP,
+            CIVIC_THREAT_CAP,
+            INTERVENTION_THREAT_CAP,
+            POLICY_HARM_CAP,
+            AIMLESS_THREAT_CAP,
         ) and (threat is None or threat.score < EXPLICIT):
             if aimed_only_at_oneself(text):
                 probs = _held(parts, probs, THREAT, SELF_HARM_THREAT_CAP, _WHY_SELF_HARM)
@@ -427,6 +435,8 @@ class HybridTextDetector:
                 probs = _held(parts, probs, THREAT, INTERVENTION_THREAT_CAP, _WHY_INTERVENTION)
             elif only_policy_harm(text):  # "the DWP is killing disabled people"
                 probs = _held(parts, probs, THREAT, POLICY_HARM_CAP, _WHY_POLICY_HARM)
+            elif aimed_at_no_one(text) and not names_a_group(parts.tokens):  # "I will"
+                probs = _held(parts, probs, THREAT, AIMLESS_THREAT_CAP, _WHY_AIMLESS)
         hate = parts.lexicon.get("identity_attack")
         if probs[IDENTITY] > IDENTITY_CAP and (hate is None or hate.score < EXPLICIT):
             if _affirms_a_group(text) or _within(parts, "identity_attack", affirming_clauses(text)):

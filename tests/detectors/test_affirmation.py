@@ -27,6 +27,18 @@ from dignity.detectors.text.cascade import CascadeTextDetector
         ("Trans people deserve dignity and respect.", ("trans", "people")),
         ("Old people deserve a decent pension, full stop", ("old", "people")),
         ("Muslims deserve the same rights as everyone else", ("muslims",)),
+        # ... or to be owed it
+        ("Disabled people should get full support.", ("disabled", "people")),
+        ("Refugees should be given a safe home", ("refugees",)),
+        ("A disabled person should get full support", ("a", "disabled", "person")),
+        ("Pensioners must get a decent pension!", ("pensioners",)),
+        ("Refugees should be treated with dignity and respect.", ("refugees",)),
+        ("Women deserve to feel safe walking home at night.", ("women",)),
+        # ... allowed a right, or spared a hardship
+        ("Asylum seekers should be allowed to work.", ("asylum", "seekers")),
+        ("Women should be free to vote and stand", ("women",)),
+        ("Gays should not have to hide who they are", ("gays",)),
+        ("Disabled people should not have to fight for every benefit.", ("disabled", "people")),
     ],
 )
 def test_affirmations_give_their_subject(text: str, subject: tuple[str, ...]) -> None:
@@ -53,6 +65,14 @@ def test_affirmations_give_their_subject(text: str, subject: tuple[str, ...]) ->
         "Only Christians deserve respect",
         "No refugees deserve a safe home",
         "Muslims deserve the same rights as dogs",
+        "Refugees should be given a one-way ticket home",
+        "Muslims should get what's coming to them",
+        "Disabled people should not get full support",
+        "No immigrants should get equal rights",
+        "Refugees should be allowed to die",
+        "Muslims should be allowed to leave",
+        "Immigrants should not have to be told twice to get out",
+        "Refugees should not have to wait, deport them today",
         "people" * 10_000,
     ],
 )
@@ -83,6 +103,10 @@ def test_negations_other_predicates_and_longer_texts_are_not(text: str) -> None:
             "I don't believe refugees are any less capable than the rest of us.",
             ["don't believe refugees are any less capable than the rest of us"],
         ),
+        (
+            "The disgusting treatment of Muslims in this country.",
+            ["disgusting treatment of Muslims in this country"],
+        ),
     ],
 )
 def test_clauses_that_affirm_or_stand_by_someone_are_found(text: str, clauses: list[str]) -> None:
@@ -106,6 +130,7 @@ def test_clauses_that_affirm_or_stand_by_someone_are_found(text: str, clauses: l
         "Our street is better for the Jews leaving it, vermin the lot",
         "Muslims aren't any less violent than anyone, they're animals",
         "I don't think immigrants are any less criminal than the rest of them",
+        "The disgusting treatment of Muslims is deserved, they are vermin",
         "İ " + "Refugees are human too",  # offsets would drift: nothing is claimed
     ],
 )
@@ -122,6 +147,7 @@ def test_hostility_denial_or_a_question_leaves_no_affirming_clause(text: str) ->
         "Refugees are human beings and deserve our compassion, not this government's cruelty.",
         "Our street is better for the Jews who live on it.",
         "I don't believe refugees are any less capable than the rest of us.",
+        "The disgusting treatment of Muslims in this country.",
     ],
 )
 def test_the_cascade_passes_support_inside_a_longer_post(
@@ -129,6 +155,27 @@ def test_the_cascade_passes_support_inside_a_longer_post(
 ) -> None:
     """Each was a hate breach (0.52-0.90)."""
     assert cascade.scores(text)["identity_attack"] < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Disabled people should get full support.",
+        "A disabled person should get full support.",
+        "Refugees should be given a safe home.",
+        "Trans people should have equal rights.",
+        "Asylum seekers should be allowed to work.",
+        "Disabled people should not have to fight for every benefit.",
+        "Women deserve to feel safe walking home at night.",
+    ],
+)
+def test_the_cascade_passes_a_group_said_to_be_owed_something_good(
+    cascade: CascadeTextDetector, text: str
+) -> None:
+    """Hate breaches at 0.60-0.98 before, the singular one also a threat at 0.94."""
+    scores = cascade.scores(text)
+    assert scores["identity_attack"] < 0.5
+    assert scores["threat"] < 0.5
 
 
 @pytest.mark.parametrize(

@@ -333,6 +333,16 @@ def test_calling_a_party_too_cautious_is_debate(text: str) -> None:
         ("Asylum seekers are mentally defective.", "identity_attack", "mentally defective"),
         ("I will never treat Black people as human beings.", "identity_attack", "treat Black"),
         ("I refuse to see women as equals", "identity_attack", "refuse to see women as equals"),
+        # said of any or every member of a group ({member})
+        ("Never trust a single word said by an immigrant.", "identity_attack", "an immigrant"),
+        ("No disabled person can ever be a real worker", "identity_attack", "No disabled"),
+        ("Isn't it typical of a woman to be that stupid?", "identity_attack", "typical of a"),
+        ("Why is it that every refugee is a criminal?", "identity_attack", "every refugee"),
+        ("No Pakistani has ever contributed anything worthwhile", "identity_attack", "Pakistani"),
+        ("No immigrants should get equal rights.", "identity_attack", "No immigrants should"),
+        ("Disgusting Jew, no wonder you support Israel.", "identity_attack", "Disgusting Jew"),
+        ("He's a paedo, everyone knows it, pass it on.", "personal_attack", "paedo"),
+        ("Wouldn't mind bending her over the despatch box.", "sexual", "bending her over"),
     ],
 )
 def test_exclusion_death_wishes_and_executions_are_caught(
@@ -362,6 +372,14 @@ def test_exclusion_death_wishes_and_executions_are_caught(
         ("This kettle is defective", "identity_attack"),
         ("We will never treat refugees as criminals.", "identity_attack"),
         ("I would never treat disabled people as anything less than equals", "identity_attack"),
+        ("I'd never trust a refugee charity with my money.", "identity_attack"),
+        ("No immigrant should ever be treated as a criminal.", "identity_attack"),
+        ("It is typical of a refugee to have faced trauma before arriving.", "identity_attack"),
+        ("Every immigrant is a human being with rights.", "identity_attack"),
+        ("No black person has ever led this council, and that must change.", "identity_attack"),
+        ("Women can never be equal while the pay gap persists.", "identity_attack"),
+        ("A convicted paedophile was jailed for ten years.", "personal_attack"),
+        ("I wouldn't mind bending the rules a bit.", "sexual"),
         # a weaker word: it informs the classifier but does not flag on its own
         ("You're delusional if you think this will pass", "personal_attack"),
     ],
@@ -815,6 +833,8 @@ def test_identity_findings_name_the_characteristic() -> None:
         "I'm going to firebomb the synagogue": ("religion",),
         "we should torch the houses of asylum seekers": ("race",),
         "Ever met autistic people? Useless, every one of them.": ("disability",),
+        "Never trust a trans person": ("gender_identity",),
+        "No Pakistani has ever contributed anything worthwhile": ("race",),
     }
     for text, targets in cases.items():
         (finding,) = [f for f in detect(text) if f.category == "identity_attack"]
@@ -1072,6 +1092,35 @@ def test_fragments_are_shared_pieces_of_patterns(tmp_path: Path) -> None:
     assert detector.detect(Message(id="2", text="so gorgeous")) == ()
 
 
+def test_members_name_one_of_a_group_and_its_characteristic(tmp_path: Path) -> None:
+    path = tmp_path / "members.yaml"
+    path.write_text(
+        "groups: {religion: [muslims]}\n"
+        "members: {religion: [muslim]}\n"
+        "entries:\n"
+        "  identity_attack:\n"
+        "    - {pattern: 'never trust an? {member}', weight: 0.8, kind: hate_phrase}\n",
+        encoding="utf-8",
+    )
+    detector = LexiconDetector(lexicon_path=str(path))
+    (finding,) = detector.detect(Message(id="1", text="Never trust a Muslim"))
+    assert finding.targets == ("religion",)
+    assert detector.detect(Message(id="2", text="Never trust Muslims")) == ()
+
+
+def test_a_placeholder_with_no_words_matches_nothing(tmp_path: Path) -> None:
+    """A lexicon without members: "never trust a {member}" must not match "never trust a"."""
+    path = tmp_path / "no-members.yaml"
+    path.write_text(
+        "entries:\n"
+        "  identity_attack:\n"
+        "    - {pattern: 'never trust an? {member}', weight: 0.8, kind: hate_phrase}\n",
+        encoding="utf-8",
+    )
+    detector = LexiconDetector(lexicon_path=str(path))
+    assert detector.detect(Message(id="1", text="never trust a soul")) == ()
+
+
 @pytest.mark.parametrize(
     ("body", "message"),
     [
@@ -1094,6 +1143,10 @@ def test_fragments_are_shared_pieces_of_patterns(tmp_path: Path) -> None:
         ("fragments: [a]\nentries: {}", "fragments"),
         ("fragments: {Bad-Name: x}\nentries: {}", "lower-case"),
         ("fragments: {group: x}\nentries: {}", "built-in"),
+        ("fragments: {member: x}\nentries: {}", "built-in"),
+        ("members: {hair: [blond]}\nentries: {}", "members.hair: unknown characteristic"),
+        ("members: {race: 5}\nentries: {}", "members.race: expected a list"),
+        ("groups: [women]\nentries: {}", "groups: expected a mapping"),
         ("fragments: {f: '(?:x'}\nentries: {}", "valid regex"),
         ("fragments: {f: '(x)'}\nentries: {}", "non-capturing"),
     ],

@@ -10,9 +10,14 @@ not people", "aren't women") and other predicates ("are men" said of trans women
 
 A group said to deserve something good is affirmed too: "Refugees deserve a safe home" scored
 0.87 as hate and "Old people deserve a decent pension" 0.48 as a threat, read in the shape of
-"X deserve a bullet". Only goods on a closed list count (respect, dignity, equal rights,
-support, a decent pension, to be safe...), so "deserve everything that's coming to them" and
-"deserve to die" stay with the models.
+"X deserve a bullet"; so is one said to be owed it ("Disabled people should get full support"
+scored 0.87 as hate, "Refugees should be given a safe home" 0.98), allowed a right ("Asylum
+seekers should be allowed to work", 0.66) or spared a hardship ("Disabled people should not
+have to fight for every benefit", 0.75). Only goods and rights on closed lists count (respect,
+dignity, equal rights, support, a decent pension, to be safe...; to work, vote, stay, marry,
+worship...), so "deserve everything that's coming to them", "deserve to die", "should be given
+a one-way ticket home" and "should be allowed to die" stay with the models, and no text with a
+hostile word (:data:`_HOSTILE`: "get out", "deport", "vermin" ...) is an affirmation.
 
 Affirmation and support also come inside longer posts: "Trans women are women and this party
 must stop throwing them under the bus" scored 0.90 as hate, "This party must stop throwing trans
@@ -41,18 +46,34 @@ _GOOD = (
     r"support|protection|care|help|a voice|a say|a seat at the table|"
     r"an? (?:safe|decent|warm|secure|fair|good|better|proper|happy) (?:\w+ )?"
     r"(?:home|place to live|pension|wage|life|future|hearing|deal|chance|job|education|start)|"
-    r"a living wage|to be (?:safe|heard|respected|listened to|included|welcome|happy|free|"
+    r"a living wage|to (?:be|feel) (?:safe|heard|respected|listened to|included|welcome|happy|free|"
     r"treated (?:with (?:dignity|respect)|equally|fairly|the same))|"
     r"to live (?:in (?:peace|safety|dignity)|without fear|free from (?:fear|abuse|hate)))"
 )
+_RIGHT = (
+    r"(?:work|vote|stay|live (?:here|in peace|safely|freely|openly)|settle|marry|adopt|study|learn|"
+    r"worship|pray|speak|serve|stand|rent|travel|join|love|be themselves|be who they are|"
+    r"claim asylum|apply|bring (?:their|his|her) famil(?:y|ies)|live|be here)"
+    r"(?: (?:here|freely|openly|safely|in peace|legally|without fear))?"
+)
+"""What a group may be said to be allowed to do: rights, not harm ("be allowed to leave" is not
+here)."""
 _AFFIRMATION = re.compile(
     r"\s*(?:(?:yes|and|but|so|remember|reminder|fact)[,:!]?\s+)?"
     r"(?P<subject>(?:[\w-]+ ){0,3}?(?P<head>[\w-]+)) (?:(?:are|is) "
     r"(?:(?:just|real|also|simply|still|as|all|fully|equally|proper|true|our|valued|welcome)\s+)*"
     r"(?P<predicate>people|persons|humans?|human beings|women|men|equal|valid|welcome(?: here)?|"
     r"neighbou?rs|friends|family|citizens|members)"
-    r"|(?:deserve|deserves|deserved) (?:(?:so |much |far |a lot |every |all |the |our )*"
-    rf"{_GOOD})(?: (?:and|&) {_GOOD})*)"
+    r"|(?:deserve|deserves|deserved|"
+    r"(?:should|must|shall|need to|needs to|ought to|have to|has to)(?: all| always| also)? "
+    r"(?:get|have|be given|receive|be guaranteed|be offered|be treated with)) "
+    r"(?:(?:so |much |far |a lot |every |all |the |our )*"
+    rf"{_GOOD})(?: (?:and|&) {_GOOD})*"
+    r"(?: (?:at|in|on|when|while|walking|going|online|everywhere|wherever)\b[^.!?#@]{0,60})?"
+    r"|(?:should|must|shall|ought to)(?: all| always| also)? be (?:allowed|free|able|entitled) to "
+    rf"{_RIGHT}(?:,? (?:and|or) {_RIGHT})*"
+    r"|(?:should|must|shall)(?: not|n'?t| never) (?:have to|need to|be forced to|be made to|"
+    r"be expected to|live in fear|fear|worry)\b[^.!?#@,;]{0,80})"
     r"(?:,? (?:too|as well|like (?:the rest of us|anyone else|everyone else|you and me|us)))?"
     r"(?:\s*[,.!]*\s*(?:end of(?: story)?|full stop|period|simple as(?: that)?|no debate|"
     r"no ifs,? no buts|deal with it|always have been|and always will be|that'?s (?:it|that)))*"
@@ -67,7 +88,7 @@ def affirmed_group(text: str) -> tuple[str, ...] | None:
     None. The caller decides whether those words name a protected group."""
     folded = lowered(text)
     m = _AFFIRMATION.fullmatch(folded)
-    if m is None:
+    if m is None or _HOSTILE.search(folded):
         return None
     subject = tuple(m.group("subject").split())
     if _NOT_AN_AFFIRMATION.intersection(subject):
@@ -88,13 +109,18 @@ _SUPPORT = re.compile(
     r"(?:no|not|never|\w+n't) (?:[\w']+ ){0,3}?(?:any )?less (?:[\w-]+ )?than (?:the rest of us|"
     r"anyone(?: else)?|anybody(?: else)?|everyone(?: else)?|everybody(?: else)?|us|you|"
     r"other people)|"
+    r"(?:disgusting|shameful|shocking|appalling|cruel|inhumane|awful|terrible|vile|horrific|"
+    r"horrendous|unfair|unjust|racist|bigoted|disgraceful) (?:treatment|abuse|persecution|"
+    r"demoni[sz]ation|scapegoating|vilification|targeting|mistreatment|harassment|"
+    r"dehumani[sz]ation|exclusion|discrimination|marginali[sz]ation) of|"
     r"(?:stop|quit) (?:throwing|scapegoating|demoni[sz]ing|vilifying|attacking|targeting|"
     r"blaming|failing|abandoning|ignoring|hounding|harassing|persecuting|dehumani[sz]ing|"
     r"othering|smearing|punishing))\b"
     r"(?:(?!\b(?:and|but|so|because|why|while|or|then)\b)[^.!?;,\n]){0,60}"
 )
 """Standing by someone, up to the next clause ("we must stand with our Muslim neighbours
-against this hatred"), saying a place is the better for them ("our street is better for the
+against this hatred"), condemning how they are treated ("the disgusting treatment of Muslims
+in this country"), saying a place is the better for them ("our street is better for the
 Jews who live on it"), or denying they are any less than others ("I don't believe refugees are
 any less capable than the rest of us")."""
 _DENIED = re.compile(
@@ -103,6 +129,7 @@ _DENIED = re.compile(
 )
 _HOSTILE = re.compile(
     r"\b(?:deport\w*|send\w* (?:\w+ ){0,2}(?:back|home)|(?:go|goes|going|went|gone) (?:back|home)|"
+    r"get out|leave (?:the|this|our|my) (?:country|town|street|area|land)|"
     r"where (?:they|you|he|she) came from|get rid|kick\w* (?:\w+ ){0,2}out|ban|banned|"
     r"ovens?|gas(?:sed|sing)?|gas chambers?|chambers|camps?|final solution|nooses?|"
     r"paedo\w*|pedo\w*|nonces?|degenerates?|said no ?(?:one|body)|yeah right|"

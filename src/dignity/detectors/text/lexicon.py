@@ -336,7 +336,7 @@ class _Entry:
     safe: re.Pattern[str] | None = None
     pattern: re.Pattern[str] | None = None
     has_group: bool = False
-    named: str | None = None  # the expanded pattern capturing its first {group}
+    named: str | None = None  # the expanded pattern capturing its first {group} and {member}
 
 
 @dataclass(frozen=True, slots=True)
@@ -475,28 +475,41 @@ def _compile(data: Any, source: str) -> _Lexicon:
         raise _fail(source, "version", f"expected an integer, found {version!r}")
 
     group_targets: dict[str, str] = {}
-    for target, words in (data.get("groups") or {}).items():
-        if target not in TARGETS:
-            raise _fail(source, f"groups.{target}", f"unknown characteristic; use one of {TARGETS}")
-        for word in words:
-            group_targets[_key(str(word).lower())] = target
+    for section in ("groups", "members"):
+        words_by_target = data.get(section) or {}
+        if not isinstance(words_by_target, dict):
+            raise _fail(source, section, "expected a mapping of characteristic -> list of words")
+        for target, words in words_by_target.items():
+            if target not in TARGETS:
+                raise _fail(
+                    source, f"{section}.{target}", f"unknown characteristic; use one of {TARGETS}"
+                )
+            if not isinstance(words, list):
+                raise _fail(source, f"{section}.{target}", f"expected a list, found {words!r}")
+            for word in words:
+                group_targets[_key(str(word).lower())] = target
     group_words = [str(w).lower() for ws in (data.get("groups") or {}).values() for w in ws]
+    member_words = [str(w).lower() for ws in (data.get("members") or {}).values() for w in ws]
     derogation_words = [str(d).lower() for d in data.get("derogations") or ()]
     party_words = [str(p).lower() for p in data.get("parties") or ()]
     faction_words = [str(f).lower() for f in data.get("factions") or ()]
-    groups_re = _trie_source(group_words)
-    factions_re = _trie_source(faction_words)
-    derogations_re = _trie_source(derogation_words)
-    parties_re = _trie_source(party_words)
+    # a placeholder whose list is empty matches nothing, not the empty string
+    groups_re = _trie_source(group_words) or _NOTHING
+    members_re = _trie_source(member_words) or _NOTHING
+    factions_re = _trie_source(faction_words) or _NOTHING
+    derogations_re = _trie_source(derogation_words) or _NOTHING
+    parties_re = _trie_source(party_words) or _NOTHING
     fragments = _fragments(data.get("fragments"), source)
 
-    built_in = (groups_re, factions_re, derogations_re, parties_re)
+    built_in = (groups_re, factions_re, derogations_re, parties_re, members_re)
     placeholders = {**dict(zip(_BUILT_IN_PLACEHOLDERS, built_in, strict=True)), **fragments}
 
     def expand(pattern: str, *, name_group: bool = False) -> str:
-        """A pattern with its placeholders replaced; ``name_group`` captures the first {group}."""
+        """A pattern with its placeholders replaced; ``name_group`` captures the first {group}
+        and the first {member}, as the named groups ``group`` and ``member``."""
         if name_group:
             pattern = pattern.replace("{group}", f"(?P<group>{groups_re})", 1)
+            pattern = pattern.replace("{member}", f"(?P<member>{members_re})", 1)
         for name, replacement in placeholders.items():
             pattern = pattern.replace(f"{{{name}}}", f"(?:{replacement})")
         return pattern
@@ -593,7 +606,9 @@ def _compile(data: Any, source: str) -> _Lexicon:
 
 
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
-_BUILT_IN_PLACEHOLDERS = ("group", "faction", "derogation", "party")
+_BUILT_IN_PLACEHOLDERS = ("group", "faction", "derogation", "party", "member")
+_GROUP_PLACEHOLDER = re.compile(r"\{(?:group|member)\}")
+_NOTHING = "(?!)"
 
 
 def _fragments(raw: Any, source: str) -> dict[str, str]:
@@ -638,8 +653,8 @@ def _swapped(words: Iterable[str]) -> dict[str, str]:
 
 @functools.cache
 def _named_pattern(source: str) -> re.Pattern[str]:
-    """An entry's own pattern with its first {group} captured, compiled once, when first needed
-    (compiling every one up front cost each process half a second at start-up)."""
+    """An entry's own pattern with its first {group} and {member} captured, compiled once, when
+    first needed (compiling every one up front cost each process half a second at start-up)."""
     return re.compile(source)
 
 
@@ -698,7 +713,9 @@ def _entry(
         if terms:
             raise _fail(source, where, "give either term(s) or a pattern, not both")
         try:
-            pattern = re.compile(re.sub(r"\{(?:group|faction|derogation)\}", "x", str(pattern_src)))
+            pattern = re.compile(
+                re.sub(r"\{(?:group|member|faction|derogation)\}", "x", str(pattern_src))
+            )
         except re.error as exc:
             raise _fail(source, where, f"pattern is not a valid regex: {exc}") from exc
         if pattern.groups:
@@ -715,7 +732,8 @@ def _entry(
         also=tuple(also),
         safe=safe,
         pattern=pattern,
-        has_group=pattern_src is not None and "{group}" in str(pattern_src),
+        has_group=pattern_src is not None
+        and _GROUP_PLACEHOLDER.search(str(pattern_src)) is not None,
     )
     return entry, terms
 
@@ -1049,8 +1067,9 @@ def _matches(lexicon: _Lexicon, text: str) -> tuple[Normalised, list[_Match]]:
             targets = entry.targets
             if entry.named is not None:
                 own = _named_pattern(entry.named).fullmatch(t, m.start(), m.end())
-                if own is not None and own.group("group"):
-                    found = lexicon.group_targets.get(_key(own.group("group")))
+                named = own and next((w for w in own.groupdict().values() if w), None)
+                if named:
+                    found = lexicon.group_targets.get(_key(named))
                     if found is not None:
                         targets = (found,)
             matches.append((entry, m.start(), m.end(), targets))

@@ -83,6 +83,27 @@ def test_the_gate_opens_for_a_group_or_a_slur() -> None:
     assert gate(stacked, features, normalise("all the Tories"))[1] <= IDENTITY_CAP
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Immigration should be reduced, in my view.", False),
+        ("Illegal immigration must be stopped. #immigration", False),
+        ("Immigration is out of control and immigrants are to blame", True),
+        ("Stop immigration now, these invaders are ruining Britain.", True),
+    ],
+)
+def test_a_policy_names_no_group_unless_its_people_are_dehumanised(text: str, names: bool) -> None:
+    assert names_a_group(normalise(text)) == names
+
+
+def test_debating_the_policy_is_not_hate(detector: HybridTextDetector) -> None:
+    """0.57 and 0.97 as hate before; the same words about people as invaders stay hate."""
+    for policy in ("Immigration should be reduced, in my view.", "Illegal immigration must stop."):
+        assert detector.scores(policy)["identity_attack"] <= IDENTITY_CAP
+    invaders = "Stop immigration now, these invaders are ruining Britain."
+    assert detector.scores(invaders)["identity_attack"] >= 0.5
+
+
 @pytest.mark.parametrize("text", ["I hate wmen", "All Mslims are vile", "Mulsims out"])
 def test_a_group_word_with_one_slip_of_spelling_still_names_the_group(text: str) -> None:
     assert names_a_group(normalise(text))

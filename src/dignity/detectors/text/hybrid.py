@@ -161,12 +161,51 @@ _GROUP_STEMS = (
 _SECOND_PERSON = frozenset({"you", "your", "you're", "youre", "ur", "u", "ya", "yourself"})
 
 
+@functools.cache
+def _group_typos() -> dict[str, str]:
+    """Group words with one slip of spelling ("wmen", "mslims"): disguised, they still name
+    the group (see :func:`~dignity.detectors.text.normalise.typos`)."""
+    return typos(GROUP_WORDS)
+
+
+_POLICIES = frozenset({"immigration", "emigration", "immigrations"})
+"""Words that share a group's stem and name a policy, not people: "Immigration should be
+reduced" (0.57 as hate) and "Illegal immigration must be stopped" (0.97) argue about the policy,
+which members debate. Beside words that make people vermin or an invasion ("stop immigration,
+these invaders are ruining Britain") they name the people again (:data:`_DEHUMANISING`)."""
+_DEHUMANISING = frozenset(
+    {
+        "invaders",
+        "invader",
+        "invasion",
+        "invading",
+        "vermin",
+        "parasites",
+        "cockroaches",
+        "rats",
+        "scum",
+        "swarm",
+        "swarms",
+        "horde",
+        "hordes",
+        "infestation",
+        "leeches",
+        "savages",
+        "animals",
+        "subhuman",
+    }
+)
+
+
 def names_a_group(tokens: Sequence[Any]) -> bool:
     """Whether any normalised token names a protected group or is a known slur, also inside a
     hashtag or words run together ("#womensuck", "killallmuslims") or with one slip of
-    spelling ("wmen", "mulsims")."""
-    for t in tokens:
-        word = t.text
+    spelling ("wmen", "mulsims"); a policy's name ("immigration") only beside words that
+    dehumanise people."""
+    words = [t.text for t in tokens]
+    if any(w in _POLICIES for w in words) and any(w in _DEHUMANISING for w in words):
+        return True
+    for word in words:
         if _names_a_group(word):
             return True
         if len(word) >= 6 and word.isalpha():
@@ -176,16 +215,11 @@ def names_a_group(tokens: Sequence[Any]) -> bool:
     return False
 
 
-@functools.cache
-def _group_typos() -> dict[str, str]:
-    """Group words with one slip of spelling ("wmen", "mslims"): disguised, they still name
-    the group (see :func:`~dignity.detectors.text.normalise.typos`)."""
-    return typos(GROUP_WORDS)
-
-
 def _names_a_group(word: str) -> bool:
     if word in GROUP_WORDS or (word.endswith("s") and word[:-1] in GROUP_WORDS):
         return True
+    if word.lstrip("#") in _POLICIES:
+        return False
     return word in _group_typos() or any(stem in word for stem in _GROUP_STEMS)
 
 

@@ -168,6 +168,8 @@ FIGURES = [
     "Hang in there, we're all with you",
     "Let's hang out after the count",
     "Hang on a minute, that's not what the motion says",
+    "I'm dead 😂",
+    "im dead lmao",
 ]
 
 
@@ -195,6 +197,8 @@ def test_violent_words_in_a_figure_of_speech_are_figurative(text: str) -> None:
         "Someone should give him a stab",
         "Hang in there or I'll hang you",
         "Hang him out to dry and then hang him",
+        "I'm dead serious, you'll pay",
+        "If I'm dead you're next",
         "break a leg " * 10_000 + "then die",
     ],
 )

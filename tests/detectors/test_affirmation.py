@@ -73,6 +73,8 @@ def test_affirmations_give_their_subject(text: str, subject: tuple[str, ...]) ->
         "Muslims should be allowed to leave",
         "Immigrants should not have to be told twice to get out",
         "Refugees should not have to wait, deport them today",
+        "Muslims deserve respect in hell",
+        "Refugees deserve a safe home at the bottom of the sea",
         "people" * 10_000,
     ],
 )

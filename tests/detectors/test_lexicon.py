@@ -1060,16 +1060,21 @@ def test_load_is_lazy_and_idempotent() -> None:
     assert detector._lexicon is compiled
 
 
+def _custom(tmp_path: Path, body: str) -> LexiconDetector:
+    """A detector reading the lexicon ``body``, written to a file."""
+    path = tmp_path / "custom.yaml"
+    path.write_text(body, encoding="utf-8")
+    return LexiconDetector(lexicon_path=str(path))
+
+
 def test_custom_lexicon_path(tmp_path: Path) -> None:
-    path = tmp_path / "mini.yaml"
-    path.write_text(
+    detector = _custom(
+        tmp_path,
         "version: 2\n"
         "entries:\n"
         "  personal_attack:\n"
         "    - {term: nincompoop, weight: 0.9, kind: insult}\n",
-        encoding="utf-8",
     )
-    detector = LexiconDetector(lexicon_path=str(path))
     (finding,) = detector.detect(Message(id="1", text="you nincompoops"))
     assert finding.score == pytest.approx(0.9)
     assert finding.spans[0].quote == "nincompoops"
@@ -1077,32 +1082,28 @@ def test_custom_lexicon_path(tmp_path: Path) -> None:
 
 
 def test_fragments_are_shared_pieces_of_patterns(tmp_path: Path) -> None:
-    path = tmp_path / "fragments.yaml"
-    path.write_text(
+    detector = _custom(
+        tmp_path,
         "fragments:\n"
         "  greeting: 'hey|hi'\n"
         "entries:\n"
         "  sexual:\n"
         "    - {pattern: '(?:{greeting}) gorgeous', weight: 0.6, kind: x, targeted: true}\n",
-        encoding="utf-8",
     )
-    detector = LexiconDetector(lexicon_path=str(path))
     (finding,) = detector.detect(Message(id="1", text="Hi gorgeous"))
     assert finding.spans[0].quote == "Hi gorgeous"
     assert detector.detect(Message(id="2", text="so gorgeous")) == ()
 
 
 def test_members_name_one_of_a_group_and_its_characteristic(tmp_path: Path) -> None:
-    path = tmp_path / "members.yaml"
-    path.write_text(
+    detector = _custom(
+        tmp_path,
         "groups: {religion: [muslims]}\n"
         "members: {religion: [muslim]}\n"
         "entries:\n"
         "  identity_attack:\n"
         "    - {pattern: 'never trust an? {member}', weight: 0.8, kind: hate_phrase}\n",
-        encoding="utf-8",
     )
-    detector = LexiconDetector(lexicon_path=str(path))
     (finding,) = detector.detect(Message(id="1", text="Never trust a Muslim"))
     assert finding.targets == ("religion",)
     assert detector.detect(Message(id="2", text="Never trust Muslims")) == ()
@@ -1110,14 +1111,12 @@ def test_members_name_one_of_a_group_and_its_characteristic(tmp_path: Path) -> N
 
 def test_a_placeholder_with_no_words_matches_nothing(tmp_path: Path) -> None:
     """A lexicon without members: "never trust a {member}" must not match "never trust a"."""
-    path = tmp_path / "no-members.yaml"
-    path.write_text(
+    detector = _custom(
+        tmp_path,
         "entries:\n"
         "  identity_attack:\n"
         "    - {pattern: 'never trust an? {member}', weight: 0.8, kind: hate_phrase}\n",
-        encoding="utf-8",
     )
-    detector = LexiconDetector(lexicon_path=str(path))
     assert detector.detect(Message(id="1", text="never trust a soul")) == ()
 
 
@@ -1152,10 +1151,8 @@ def test_a_placeholder_with_no_words_matches_nothing(tmp_path: Path) -> None:
     ],
 )
 def test_bad_lexicons_are_refused_clearly(tmp_path: Path, body: str, message: str) -> None:
-    path = tmp_path / "bad.yaml"
-    path.write_text(body, encoding="utf-8")
     with pytest.raises(DetectorLoadError, match=message):
-        LexiconDetector(lexicon_path=str(path)).load()
+        _custom(tmp_path, body).load()
 
 
 def test_missing_lexicon_file(tmp_path: Path) -> None:

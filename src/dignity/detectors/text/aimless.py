@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from dignity.detectors.text.normalise import lowered
-from dignity.detectors.text.self_harm import VIOLENCE
+from dignity.detectors.text.self_harm import SOMEONE_ELSE, VIOLENCE
 
 AIMLESS_THREAT_CAP = 0.2
 """The most a threat may score when a short text is aimed at no one and has no violence."""
@@ -28,11 +28,11 @@ SHORT_WORDS = 6
 """The most words a text may have to count as a short reply."""
 
 _SOMEONE = re.compile(
-    r"\b(?:you|u|ya|ye|your|ur|yours|yourself|yourselves|urself|he|she|they|him|her|hers|them|"
-    r"his|their|theirs|himself|herself|themselves|everyone|everybody|anyone|anybody|someone|"
-    r"somebody|whoever|y'?all|yall)\b"
+    rf"{SOMEONE_ELSE.pattern}|\b(?:ye|he|she|they|hers|theirs|himself|herself|themselves|anyone|"
+    r"anybody|someone|somebody|whoever)\b"
 )
-"""Whom a threat could be aimed at, other than the writer."""
+"""Whom a threat could be aimed at, other than the writer: the objects of harm
+:data:`~dignity.detectors.text.self_harm.SOMEONE_ELSE` names, and subjects too."""
 _ADDRESS = re.compile(r"(?<!\w)@\w+|https?://\S+|\burl\b")
 """@handles and links, and the ``URL`` placeholder datasets put for them."""
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")

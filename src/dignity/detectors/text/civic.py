@@ -122,7 +122,7 @@ _FIGURE = re.compile(
     r"|\bdead (?:tired|serious|right|easy|good|funny|chuffed|proud|keen|lucky|jealous|impressed|"
     r"nervous|excited|on time|heat|ringer|cert|certain)\b"
     r"|\bover my dead body\b"
-    r"|\b(?:i'?m|i am|im) (?:literally |actually |so |actually just )?(?:dead|deceased|dying)"
+    r"|\b(?:i'?m|i am|im) (?:literally |actually |so |just )?(?:dead|deceased|dying)"
     r"(?= *(?:[^\w\s]|$|lol|lmao|lmfao|haha\w*|rofl))"
     r"|\bhang(?:s|ing)? (?:in there|tight)\b|\bhang(?:s|ing)? out\b(?! to dry)"
     r"|\bhang(?:s|ing)? on(?= *(?:[^\w\s]|$|(?:a|one|just a) (?:minute|min|sec|second|moment|mo|"

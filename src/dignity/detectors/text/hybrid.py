@@ -203,7 +203,7 @@ def names_a_group(tokens: Sequence[Any]) -> bool:
     spelling ("wmen", "mulsims"); a policy's name ("immigration") only beside words that
     dehumanise people."""
     words = [t.text for t in tokens]
-    if any(w in _POLICIES for w in words) and any(w in _DEHUMANISING for w in words):
+    if any(w.lstrip("#") in _POLICIES for w in words) and _DEHUMANISING.intersection(words):
         return True
     for word in words:
         if _names_a_group(word):

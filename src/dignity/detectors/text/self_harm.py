@@ -28,10 +28,11 @@ _SELF_HARM = re.compile(
     r"better off dead|(?:don't|do not|dont) want to (?:live|be alive|be here) any ?more"
     r")\b"
 )
-_SOMEONE_ELSE = re.compile(
+SOMEONE_ELSE = re.compile(
     r"\b(?:you|u|ya|your|ur|yours|yourself|yourselves|urself|him|her|them|his|their|everyone|"
     r"everybody|y'?all|yall)\b"
 )
+"""Someone other than the writer, as the object of harm ("kill you", "hurt them")."""
 VIOLENCE = re.compile(
     r"\b(?:kill\w*|die|dies|dead|death|murder\w*|hurt\w*|harm\w*|shoot\w*|shot|stab\w*|burn\w*|"
     r"hang\w*|beat\w*|batter\w*|pay|regret\w*|coming|sorry|watch|suffer\w*|blood|gun|knife|"
@@ -60,7 +61,7 @@ def aimed_only_at_oneself(text: str) -> bool:
     self_harm = False
     for sentence in _SENTENCE.finditer(folded):
         words = sentence.group()
-        others = _SOMEONE_ELSE.search(words) is not None
+        others = SOMEONE_ELSE.search(words) is not None
         if others and VIOLENCE.search(words):
             return False
         self_harm = self_harm or (not others and _SELF_HARM.search(words) is not None)

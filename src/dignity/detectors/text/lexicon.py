@@ -475,7 +475,8 @@ def _compile(data: Any, source: str) -> _Lexicon:
         raise _fail(source, "version", f"expected an integer, found {version!r}")
 
     group_targets: dict[str, str] = {}
-    for section in ("groups", "members"):
+    section_words: dict[str, list[str]] = {"groups": [], "members": []}
+    for section in section_words:
         words_by_target = data.get(section) or {}
         if not isinstance(words_by_target, dict):
             raise _fail(source, section, "expected a mapping of characteristic -> list of words")
@@ -487,9 +488,10 @@ def _compile(data: Any, source: str) -> _Lexicon:
             if not isinstance(words, list):
                 raise _fail(source, f"{section}.{target}", f"expected a list, found {words!r}")
             for word in words:
-                group_targets[_key(str(word).lower())] = target
-    group_words = [str(w).lower() for ws in (data.get("groups") or {}).values() for w in ws]
-    member_words = [str(w).lower() for ws in (data.get("members") or {}).values() for w in ws]
+                lowered = str(word).lower()
+                group_targets[_key(lowered)] = target
+                section_words[section].append(lowered)
+    group_words, member_words = section_words["groups"], section_words["members"]
     derogation_words = [str(d).lower() for d in data.get("derogations") or ()]
     party_words = [str(p).lower() for p in data.get("parties") or ()]
     faction_words = [str(f).lower() for f in data.get("factions") or ()]
@@ -608,6 +610,7 @@ def _compile(data: Any, source: str) -> _Lexicon:
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 _BUILT_IN_PLACEHOLDERS = ("group", "faction", "derogation", "party", "member")
 _GROUP_PLACEHOLDER = re.compile(r"\{(?:group|member)\}")
+_BUILT_IN_PLACEHOLDER = re.compile(r"\{(?:" + "|".join(_BUILT_IN_PLACEHOLDERS) + r")\}")
 _NOTHING = "(?!)"
 
 
@@ -713,9 +716,7 @@ def _entry(
         if terms:
             raise _fail(source, where, "give either term(s) or a pattern, not both")
         try:
-            pattern = re.compile(
-                re.sub(r"\{(?:group|member|faction|derogation)\}", "x", str(pattern_src))
-            )
+            pattern = re.compile(_BUILT_IN_PLACEHOLDER.sub("x", str(pattern_src)))
         except re.error as exc:
             raise _fail(source, where, f"pattern is not a valid regex: {exc}") from exc
         if pattern.groups:

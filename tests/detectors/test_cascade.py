@@ -12,9 +12,12 @@ from tests.detectors.flagged import categories_flagged
 from dignity.detectors.text.cascade import (
     BAND,
     FEATURE_NAMES_V3,
+    SHORT_CAP,
+    SHORT_REPLY_WORDS,
     CascadeTextDetector,
     consults,
     gate_v3,
+    hold_short_reply,
     in_band,
 )
 from dignity.detectors.text.cascade import BREACH as BREACH_INDEX
@@ -111,6 +114,9 @@ def test_the_shipped_model_records_its_base_and_hashes() -> None:
         ("I hat immigrants.", {"identity_attack"}),
         ("This fucking weather, the train is late again", set()),
         ("Pakistanis are insects, nothing more.", {"identity_attack"}),
+        # violence as a trait of a whole group (the models alone scored it 0.13)
+        ("Muslims are violent", {"identity_attack"}),
+        ("Muslims are not violent, stop spreading lies", set()),
         ("The census counts immigrants in every ward.", set()),
         ("Our MP's record on the NHS is shameful and she should resign", set()),
         # "illegal aliens" names immigrants: hate against them is not generic hostility
@@ -425,6 +431,8 @@ def test_the_same_words_said_endorsed_or_as_ones_own_stay_hate(
         ("my pussy cat is asleep on the sofa", "sexual", "another sense"),
         ("leave her alone", "threat", "to stop"),
         ("The DWP is killing disabled people", "identity_attack", "a policy"),
+        ("DM me", "sexual", "at most 4 words"),
+        ("Illegal immigrants should be deported", "identity_attack", "legal status"),
     ],
 )
 def test_a_finding_held_down_says_why(
@@ -439,3 +447,51 @@ def test_a_finding_not_held_down_does_not_say_so(cascade: CascadeTextDetector) -
     findings = cascade.detect(Message(id="n", text="Refugees are cockroaches"))
     assert findings
     assert not any("Held at" in f.rationale for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [("Me", "sexual"), ("@someone DM me", "sexual"), ("Hot", "sexual"), ("Dead", "threat")],
+)
+def test_a_short_reply_the_transformer_sees_nothing_in_is_held(
+    cascade: CascadeTextDetector, text: str, category: str
+) -> None:
+    """The classifier alone scored these 0.92, 0.81, 0.66 and 0.98."""
+    assert cascade.scores(text)[category] <= SHORT_CAP
+
+
+def test_fuck_you_is_an_insult_not_sexual_talk(cascade: CascadeTextDetector) -> None:
+    scores = cascade.scores("fuck you")
+    assert scores["sexual"] <= SHORT_CAP
+    assert scores["personal_attack"] >= 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I will kill you", "threat"),  # the lexicon's explicit threat
+        ("You're dead meat", "threat"),
+        ("Send nudes", "sexual"),
+        ("show me your tits", "sexual"),
+    ],
+)
+def test_short_abuse_the_lexicon_or_transformer_sees_is_kept(
+    cascade: CascadeTextDetector, text: str, category: str
+) -> None:
+    assert len(text.split()) <= SHORT_REPLY_WORDS
+    assert cascade.scores(text)[category] >= 0.5
+
+
+def test_only_a_short_reply_unseen_by_the_transformer_is_held(
+    cascade: CascadeTextDetector,
+) -> None:
+    """The same words and the same stacked scores: held in four words, not in five, and not
+    where the transformer sees the category."""
+    sexual = CATEGORIES.index("sexual")
+    unseen, seen = np.zeros(len(CATEGORIES)), np.full(len(CATEGORIES), 0.9)
+    probs = np.full(len(CATEGORIES), 0.8)
+    short = "@a @b DM me now https://example.org"
+    assert hold_short_reply(cascade.parts(short), short, probs, unseen)[sexual] == SHORT_CAP
+    assert hold_short_reply(cascade.parts(short), short, probs, seen)[sexual] == 0.8
+    longer = "DM me now or later"
+    assert hold_short_reply(cascade.parts(longer), longer, probs, unseen)[sexual] == 0.8

@@ -38,11 +38,16 @@ _ADDRESS = re.compile(r"(?<!\w)@\w+|https?://\S+|\burl\b")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
+def reply_words(text: str) -> int:
+    """How many words ``text`` has, @handles and links left out."""
+    return len(_WORD.findall(_ADDRESS.sub(" ", lowered(text))))
+
+
 def aimed_at_no_one(text: str) -> bool:
     """Whether ``text`` is a few words (at most :data:`SHORT_WORDS`) naming no one but the writer
     and holding no word of violence or menace. Curly apostrophes are straightened first."""
     folded = _ADDRESS.sub(" ", lowered(text))
-    words = len(_WORD.findall(folded))
+    words = reply_words(text)
     return (
         0 < words <= SHORT_WORDS
         and _SOMEONE.search(folded) is None

@@ -53,6 +53,7 @@ from dignity.detectors.text.lexicon import LexiconDetector
 from dignity.detectors.text.normalise import run_together, typos
 from dignity.detectors.text.policy_harm import POLICY_HARM_CAP, harm_clauses, only_policy_harm
 from dignity.detectors.text.self_harm import SELF_HARM_THREAT_CAP, aimed_only_at_oneself
+from dignity.detectors.text.status_removal import status_removal_rest
 from dignity.errors import DetectorError
 from dignity.model import Finding, Message, Span
 
@@ -248,6 +249,18 @@ def _affirms_a_group(text: str) -> bool:
 
 
 _WORD = re.compile(r"\w+")
+
+
+def _only_status_removal(text: str) -> bool:
+    """Whether ``text`` argues for removing people by their legal status and, outside those
+    clauses, names no group and dehumanises no one (see :mod:`.status_removal`)."""
+    rest = status_removal_rest(text)
+    if rest is None:
+        return False
+    words = _WORD.findall(rest)
+    return not _DEHUMANISING.intersection(words) and not any(map(_names_a_group, words))
+
+
 _SEXUAL_WORDS = ("sexual_term",)
 """The lexicon's kind for words that are sexual in one sense and harmless in another."""
 _WHY_SELF_HARM = "the words are about harming oneself, not a threat to anyone"
@@ -260,13 +273,17 @@ _WHY_HOMONYM = "its only words for a group are read in their harmless sense"
 _WHY_AIMLESS = "a few words aimed at no one, with no word of violence or menace in them"
 _WHY_POLICY_HARM = "the harm is what a policy or a government does to people, criticised"
 _WHY_SEXUAL_HOMONYM = "its only sexual words are read in another sense"
+_WHY_STATUS_REMOVAL = (
+    "it argues for removing people by their immigration or legal status, a policy, and says "
+    "nothing against a group as such"
+)
 _WHY_COUNTERED = (
     "the words carrying it are someone else's, reported to condemn them or shared by the one "
     "they were aimed at"
 )
 
 
-def _held(
+def held(
     parts: Parts, probs: npt.NDArray[np.float64], category: int, cap: float, why: str
 ) -> npt.NDArray[np.float64]:
     """A copy of ``probs`` with one category held at or below ``cap``; ``parts`` keeps why."""
@@ -439,7 +456,9 @@ class HybridTextDetector:
         and a policy said to harm a group neither threatens nor hates it ("the DWP is killing
         disabled people", see :mod:`~dignity.detectors.text.policy_harm`), nor a short reply
         aimed at no one with no word of violence in it ("I will", "Let's go!", see
-        :mod:`~dignity.detectors.text.aimless`). A text whose only
+        :mod:`~dignity.detectors.text.aimless`). Arguing for removing people by their legal
+        status is policy, not hate, when no group is named beside it ("Failed asylum seekers
+        should be removed", see :mod:`~dignity.detectors.text.status_removal`). A text whose only
         group words are slurs read as homonyms ("faggots in gravy") is not hate, nor is
         sexualised language whose only sexual words are read in another sense ("my pussy cat",
         "don't be such a pussy") sexual, nor a statement of self-harm ("I want to drown
@@ -458,40 +477,42 @@ class HybridTextDetector:
             AIMLESS_THREAT_CAP,
         ) and (threat is None or threat.score < EXPLICIT):
             if aimed_only_at_oneself(text):
-                probs = _held(parts, probs, THREAT, SELF_HARM_THREAT_CAP, _WHY_SELF_HARM)
+                probs = held(parts, probs, THREAT, SELF_HARM_THREAT_CAP, _WHY_SELF_HARM)
             elif only_civic(text) and not names_a_group(parts.tokens):
-                probs = _held(parts, probs, THREAT, CIVIC_THREAT_CAP, _WHY_CIVIC)
+                probs = held(parts, probs, THREAT, CIVIC_THREAT_CAP, _WHY_CIVIC)
             elif only_figurative(text) and not names_a_group(parts.tokens):  # "break a leg"
-                probs = _held(parts, probs, THREAT, CIVIC_THREAT_CAP, _WHY_FIGURATIVE)
+                probs = held(parts, probs, THREAT, CIVIC_THREAT_CAP, _WHY_FIGURATIVE)
             elif affirmed_group(text) is not None:  # "Old people deserve a decent pension"
-                probs = _held(parts, probs, THREAT, CIVIC_THREAT_CAP, _WHY_AFFIRMED)
+                probs = held(parts, probs, THREAT, CIVIC_THREAT_CAP, _WHY_AFFIRMED)
             elif only_intervention(text):  # "leave her alone"
-                probs = _held(parts, probs, THREAT, INTERVENTION_THREAT_CAP, _WHY_INTERVENTION)
+                probs = held(parts, probs, THREAT, INTERVENTION_THREAT_CAP, _WHY_INTERVENTION)
             elif only_policy_harm(text):  # "the DWP is killing disabled people"
-                probs = _held(parts, probs, THREAT, POLICY_HARM_CAP, _WHY_POLICY_HARM)
+                probs = held(parts, probs, THREAT, POLICY_HARM_CAP, _WHY_POLICY_HARM)
             elif aimed_at_no_one(text) and not names_a_group(parts.tokens):  # "I will"
-                probs = _held(parts, probs, THREAT, AIMLESS_THREAT_CAP, _WHY_AIMLESS)
+                probs = held(parts, probs, THREAT, AIMLESS_THREAT_CAP, _WHY_AIMLESS)
         hate = parts.lexicon.get("identity_attack")
         if probs[IDENTITY] > IDENTITY_CAP and (hate is None or hate.score < EXPLICIT):
             if _affirms_a_group(text) or _within(parts, "identity_attack", affirming_clauses(text)):
-                probs = _held(parts, probs, IDENTITY, IDENTITY_CAP, _WHY_AFFIRMED)
+                probs = held(parts, probs, IDENTITY, IDENTITY_CAP, _WHY_AFFIRMED)
             elif self._names_only_homonyms(parts, text):
-                probs = _held(parts, probs, IDENTITY, IDENTITY_CAP, _WHY_HOMONYM)
+                probs = held(parts, probs, IDENTITY, IDENTITY_CAP, _WHY_HOMONYM)
             elif _within(parts, "identity_attack", harm_clauses(text)):
-                probs = _held(parts, probs, IDENTITY, IDENTITY_CAP, _WHY_POLICY_HARM)
+                probs = held(parts, probs, IDENTITY, IDENTITY_CAP, _WHY_POLICY_HARM)
+            elif _only_status_removal(text):  # "Failed asylum seekers should be removed"
+                probs = held(parts, probs, IDENTITY, IDENTITY_CAP, _WHY_STATUS_REMOVAL)
         sexual = parts.lexicon.get("sexual")
         if probs[SEXUAL] > SEXUAL_HOMONYM_CAP and (sexual is None or sexual.score < EXPLICIT):
             if self._sexual_only_in_another_sense(parts, text):
-                probs = _held(parts, probs, SEXUAL, SEXUAL_HOMONYM_CAP, _WHY_SEXUAL_HOMONYM)
+                probs = held(parts, probs, SEXUAL, SEXUAL_HOMONYM_CAP, _WHY_SEXUAL_HOMONYM)
             elif aimed_only_at_oneself(text):  # "I want to drown myself": want ... myself
-                probs = _held(parts, probs, SEXUAL, SEXUAL_HOMONYM_CAP, _WHY_SELF_HARM_SEXUAL)
+                probs = held(parts, probs, SEXUAL, SEXUAL_HOMONYM_CAP, _WHY_SELF_HARM_SEXUAL)
         for c in _COUNTERED:
             lex = parts.lexicon.get(CATEGORIES[c])
             if probs[c] <= COUNTER_SPEECH_CAP or (lex is not None and lex.score >= EXPLICIT):
                 continue
             spans = (*parts.spans[CATEGORIES[c]], *(lex.spans if lex is not None else ()))
             if parts.framing.counters([(s.start, s.end) for s in spans], hate=c == IDENTITY):
-                probs = _held(parts, probs, c, COUNTER_SPEECH_CAP, _WHY_COUNTERED)
+                probs = held(parts, probs, c, COUNTER_SPEECH_CAP, _WHY_COUNTERED)
         return probs
 
     def _names_only_homonyms(self, parts: Parts, text: str) -> bool:

@@ -14,6 +14,7 @@ from dignity.detectors.base import Detector
 from dignity.detectors.registry import get
 from dignity.detectors.text import classifier
 from dignity.detectors.text.classifier import CATEGORIES, WINDOW, TextClassifierDetector
+from dignity.detectors.text.featurise import normalise
 from dignity.model import Message
 
 BREACH = ("personal_attack", "identity_attack", "threat", "sexual")
@@ -238,9 +239,38 @@ def test_one_abusive_sentence_in_a_long_post_is_not_thinned_out(
         for f in detector.detect(Message(id="m", text=long_post))
         if f.category == "personal_attack"
     ]
-    assert all(s.start >= len(minutes) for s in finding.spans)
+    # the insult is shown (a word of the minutes the model weighs may be shown beside it)
+    assert "pathetic worthless idiot" in [s.quote for s in finding.spans if s.start >= len(minutes)]
     monkeypatch.setattr(classifier, "WINDOW", 10_000)
     assert windowed > 2 * detector.model.scores(long_post)[personal]
+
+
+def test_a_long_post_is_also_read_a_few_sentences_at_a_time(
+    detector: TextClassifierDetector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past one window, runs of whole sentences are read too: an insult between two stretches
+    of branch business scores higher than in a window of 64 words, and is what is shown."""
+    minutes = "The branch discussed the bus routes, the library hours and the parks budget. "
+    post = minutes * 3 + "You are a pathetic worthless idiot. " + minutes * 3
+    assert len(post.split()) > WINDOW
+    personal = CATEGORIES.index("personal_attack")
+    with_runs = detector.model.scores(post)[personal]
+    explained = detector.model.explain(post)
+    weights = explained.shares[:, personal]
+    shown = [t.text for t, w in zip(explained.tokens, weights, strict=True) if w > 0]
+    assert {"pathetic", "idiot"} <= set(shown)
+    monkeypatch.setattr(classifier, "_runs", lambda tokens, text: [])
+    assert with_runs > detector.model.scores(post)[personal] + 0.1
+
+
+def test_runs_are_whole_sentences_of_at_most_run_words() -> None:
+    sentence = "one two three four five six seven eight nine ten. "
+    text = sentence * 8
+    tokens = normalise(text)
+    runs = classifier._runs(tokens, text)
+    assert [b - a for a, b in runs] == [20, 20, 20, 20]
+    unbroken = "no sentence ends here " * 20
+    assert classifier._runs(normalise(unbroken), unbroken) == []
 
 
 def test_word_cache_stays_bounded(

@@ -17,6 +17,7 @@ import functools
 import itertools
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -56,6 +57,15 @@ whole, as before. With the transformer's sentence runs (its ``CHUNK_FROM``), Con
 HateXplain test texts set among three civil political tweets (``python -m
 dignity.training.bar``) went from AUPRC .798 (windows of 160) to .809; unpadded they stay at
 .852-.853."""
+
+RUN_WORDS = 24
+"""A text longer than :data:`WINDOW` is also read in runs of whole sentences of up to this many
+words: in a window of 64 words one abusive sentence still shares the tf-idf weight with dozens of
+others. With these runs, dev texts of ConvAbuse and HateXplain set among three civil political
+tweets went from AUPRC .798 to .804 (bare: .849), and abusive ones the fast models scored under
+the transformer's band from 4.7% to 1.7%; the political dev tweets, read whole, do not move.
+Starting the runs at 48 words instead flagged one more civil tweet for .0005 more."""
+_SENTENCE_END = re.compile(r"[.!?\n]")
 
 CHAR_CACHE_WORDS = 50_000
 """Words whose character n-gram ids a loaded model remembers (the cache empties when full)."""
@@ -336,7 +346,7 @@ class LinearTextModel:
         """Calibrated probabilities for the five categories (worst window of a long text)."""
         tokens = normalise(text)
         best = self._empty
-        for window in _windows(tokens):
+        for _, window in _windows(tokens, text):
             best = np.maximum(best, self._score(*self._vector(counts(window))))
         return best
 
@@ -347,12 +357,12 @@ class LinearTextModel:
         best = self._empty
         best_window = np.zeros(len(CATEGORIES), dtype=np.int64)
         window_shares: list[tuple[int, npt.NDArray[np.float64]]] = []
-        for w, window in enumerate(_windows(tokens)):
+        for w, (offset, window) in enumerate(_windows(tokens, text)):
             score, local = self._window_shares(window)
             better = score > best
             best = np.where(better, score, best)
             best_window = np.where(better, w, best_window)
-            window_shares.append((w * (WINDOW // 2), local))
+            window_shares.append((offset, local))
         for c in range(len(CATEGORIES)):
             if not window_shares:
                 break
@@ -429,11 +439,37 @@ class LinearTextModel:
         return ids
 
 
-def _windows(tokens: list[Token]) -> list[list[Token]]:
+def _windows(tokens: list[Token], text: str) -> list[tuple[int, list[Token]]]:
+    """What the model reads of a text, each with the index of its first token: the whole of a
+    tweet; windows of a longer text, and runs of its whole sentences (:data:`RUN_WORDS`), so
+    that one abusive sentence is read without the rest of a long post around it."""
     if len(tokens) <= WINDOW:
-        return [tokens]
+        return [(0, tokens)]
     step = WINDOW // 2
-    return [tokens[s : s + WINDOW] for s in range(0, len(tokens) - step, step)]
+    out = [(s, tokens[s : s + WINDOW]) for s in range(0, len(tokens) - step, step)]
+    out.extend((start, tokens[start:end]) for start, end in _runs(tokens, text))
+    return out
+
+
+def _runs(tokens: list[Token], text: str) -> list[tuple[int, int]]:
+    """Token ranges of runs of whole sentences of up to :data:`RUN_WORDS` words (a longer
+    sentence alone); none when the text is one sentence."""
+    ends = [
+        k + 1
+        for k in range(len(tokens) - 1)
+        if _SENTENCE_END.search(text, tokens[k].end, tokens[k + 1].start) is not None
+    ]
+    if not ends:
+        return []
+    runs: list[tuple[int, int]] = []
+    start = last = 0
+    for end in [*ends, len(tokens)]:
+        if end - start > RUN_WORDS and last > start:
+            runs.append((start, last))
+            start = last
+        last = end
+    runs.append((start, last))
+    return runs
 
 
 def _evidence(

@@ -269,6 +269,8 @@ def test_runs_are_whole_sentences_of_at_most_run_words() -> None:
     tokens = normalise(text)
     runs = classifier._runs(tokens, text)
     assert [b - a for a, b in runs] == [20, 20, 20, 20]
+    many = sentence * (classifier.MAX_RUNS * 3)
+    assert len(classifier._runs(normalise(many), many)) == classifier.MAX_RUNS
     unbroken = "no sentence ends here " * 20
     assert classifier._runs(normalise(unbroken), unbroken) == []
 

@@ -12,12 +12,13 @@ from tests.detectors.flagged import categories_flagged
 from dignity.detectors.text.cascade import (
     BAND,
     FEATURE_NAMES_V3,
-    SHORT_CAP,
     SHORT_REPLY_WORDS,
+    THREAT_UNSEEN,
+    UNSEEN_CAP,
     CascadeTextDetector,
     consults,
     gate_v3,
-    hold_short_reply,
+    hold_unseen,
     in_band,
 )
 from dignity.detectors.text.cascade import BREACH as BREACH_INDEX
@@ -457,12 +458,12 @@ def test_a_short_reply_the_transformer_sees_nothing_in_is_held(
     cascade: CascadeTextDetector, text: str, category: str
 ) -> None:
     """The classifier alone scored these 0.92, 0.81, 0.66 and 0.98."""
-    assert cascade.scores(text)[category] <= SHORT_CAP
+    assert cascade.scores(text)[category] <= UNSEEN_CAP
 
 
 def test_fuck_you_is_an_insult_not_sexual_talk(cascade: CascadeTextDetector) -> None:
     scores = cascade.scores("fuck you")
-    assert scores["sexual"] <= SHORT_CAP
+    assert scores["sexual"] <= UNSEEN_CAP
     assert scores["personal_attack"] >= 0.5
 
 
@@ -491,7 +492,51 @@ def test_only_a_short_reply_unseen_by_the_transformer_is_held(
     unseen, seen = np.zeros(len(CATEGORIES)), np.full(len(CATEGORIES), 0.9)
     probs = np.full(len(CATEGORIES), 0.8)
     short = "@a @b DM me now https://example.org"
-    assert hold_short_reply(cascade.parts(short), short, probs, unseen)[sexual] == SHORT_CAP
-    assert hold_short_reply(cascade.parts(short), short, probs, seen)[sexual] == 0.8
+    assert hold_unseen(cascade.parts(short), short, probs, unseen)[sexual] == UNSEEN_CAP
+    assert hold_unseen(cascade.parts(short), short, probs, seen)[sexual] == 0.8
     longer = "DM me now or later"
-    assert hold_short_reply(cascade.parts(longer), longer, probs, unseen)[sexual] == 0.8
+    assert hold_unseen(cascade.parts(longer), longer, probs, unseen)[sexual] == 0.8
+
+
+def test_a_threat_the_transformer_does_not_see_needs_the_lexicon(
+    cascade: CascadeTextDetector,
+) -> None:
+    """In a text of any length: below THREAT_UNSEEN the stacked threat is held, unless the
+    lexicon found an explicit threat; at or above it the stacked score stands."""
+    threat = CATEGORIES.index("threat")
+    probs = np.full(len(CATEGORIES), 0.8)
+    context = np.zeros(len(CATEGORIES))
+    plain = "Just give her the space she needs and let her decide in her own time"
+    assert hold_unseen(cascade.parts(plain), plain, probs, context)[threat] == UNSEEN_CAP
+    context[threat] = THREAT_UNSEEN
+    assert hold_unseen(cascade.parts(plain), plain, probs, context)[threat] == 0.8
+    context[threat] = 0.0
+    menace = "I know where you live and I know what car you drive, so be careful"
+    assert cascade.parts(menace).lexicon["threat"].score >= 0.5
+    assert hold_unseen(cascade.parts(menace), menace, probs, context)[threat] == 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Good for her. No one will know who she is anyway.",
+        "Just dont treat her differently, give her the space she needs",
+        "I hope coming here will help me not be depressed",
+    ],
+)
+def test_her_beside_a_verb_is_not_a_threat(cascade: CascadeTextDetector, text: str) -> None:
+    """The stacked scores made these threats (0.52-0.59); the transformer gave 0.01-0.07."""
+    assert cascade.scores(text)["threat"] <= UNSEEN_CAP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keep talking, Lee, and you'll find out what happens to people like you.",
+        "People like you end up in the canal",
+        "Darren, I know which school your daughter goes to.",
+        "Someone should teach her a lesson",
+    ],
+)
+def test_veiled_threats_stay_threats(cascade: CascadeTextDetector, text: str) -> None:
+    assert cascade.scores(text)["threat"] >= 0.5

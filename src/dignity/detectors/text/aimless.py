@@ -38,16 +38,21 @@ _ADDRESS = re.compile(r"(?<!\w)@\w+|https?://\S+|\burl\b")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
+def _unaddressed(text: str) -> str:
+    """``text`` lower-cased, curly apostrophes straightened, @handles and links blanked."""
+    return _ADDRESS.sub(" ", lowered(text))
+
+
 def reply_words(text: str) -> int:
     """How many words ``text`` has, @handles and links left out."""
-    return len(_WORD.findall(_ADDRESS.sub(" ", lowered(text))))
+    return len(_WORD.findall(_unaddressed(text)))
 
 
 def aimed_at_no_one(text: str) -> bool:
     """Whether ``text`` is a few words (at most :data:`SHORT_WORDS`) naming no one but the writer
     and holding no word of violence or menace. Curly apostrophes are straightened first."""
-    folded = _ADDRESS.sub(" ", lowered(text))
-    words = reply_words(text)
+    folded = _unaddressed(text)
+    words = len(_WORD.findall(folded))
     return (
         0 < words <= SHORT_WORDS
         and _SOMEONE.search(folded) is None

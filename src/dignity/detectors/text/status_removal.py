@@ -65,7 +65,7 @@ def status_removal_rest(text: str) -> str | None:
     """``text`` lower-cased, its status-removal clauses blanked, when it has such a clause and
     no word of violence or menace; else None."""
     folded = lowered(text)
-    if _STATUS_REMOVAL.search(folded) is None or VIOLENCE.search(folded) is not None:
+    rest, clauses = _STATUS_REMOVAL.subn(" ", folded)
+    if not clauses or VIOLENCE.search(folded) is not None or _THEM.search(rest) is not None:
         return None
-    rest = _STATUS_REMOVAL.sub(" ", folded)
-    return None if _THEM.search(rest) else rest
+    return rest
